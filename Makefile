@@ -1,0 +1,136 @@
+# Rapporteur: build, test, run. `make run` and `make test` install any
+# missing Debian package first (as root; see README.md).
+
+CC       ?= cc
+BUILD    ?= build
+SHARED   ?= ../shared
+VERSION  := 0.1.0
+PKGS     := sqlite3 libcmark jansson
+# Debian packages the build, the tests and `make run` need.
+DEBS     := build-essential pkg-config clang libclang-rt-14-dev libsqlite3-dev libcmark-dev \
+            libjansson-dev libcmocka-dev iso-codes python3 sqlite3
+
+WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wno-missing-field-initializers -Werror
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c17 $(WARN) -D_GNU_SOURCE -DRAPPORTEUR_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen \
+            -MMD -MP $(SAN_FLAGS)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS   += $(PKG_LIBS) -lm -lpthread
+LDFLAGS  += $(SAN_FLAGS)
+
+SRC      := $(sort $(wildcard src/*.c src/*/*.c))
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+OBJ      := $(SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
+DATA     := $(sort $(wildcard data/*.json data/*.txt data/treaty-status/*.csv))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run test check check-unit check-cli check-letters check-asan fuzz fuzz-brief \
+        bench clean format docs
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/rapporteur
+
+# --- Debian packages: install only what is missing -------------------------------------
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "make: run as root to install:$$missing" >&2; exit 1; fi; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+# --- the binary -------------------------------------------------------------------------
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -o $@ $<
+
+$(BUILD)/gen/embedded.c: $(BUILD)/tools/embed $(DATA)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/embed $@ $(foreach f,$(DATA),$(f)=$(f))
+
+$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "CC $<"; $(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/rapporteur: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# --- tests ------------------------------------------------------------------------------
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
+
+check-unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do echo "== $$t"; SHARED=$(SHARED) $$t || exit 1; done
+
+check-cli: $(BUILD)/rapporteur
+	@RAPPORTEUR=$(abspath $(BUILD)/rapporteur) SHARED=$(abspath $(SHARED)) sh tests/cli/run.sh
+
+check-letters: $(BUILD)/rapporteur
+	@if [ -d $(SHARED)/corpus ]; then \
+	  $(SHARED)/tools/score-extraction --cmd "$(BUILD)/rapporteur parse --json" --min 1.0 $(SHARED)/corpus || exit 1; \
+	else echo "make: $(SHARED)/corpus not found: the seed letter is not scored" >&2; exit 1; fi
+	$(SHARED)/tools/score-extraction --cmd "$(BUILD)/rapporteur parse --json" --min 1.0 tests/letters
+
+check: check-unit check-cli check-letters
+
+check-asan:
+	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined" check-unit check-cli check-letters
+
+test: deps
+	$(MAKE) all
+	$(MAKE) check
+	$(MAKE) check-asan
+	$(MAKE) fuzz-brief
+	@echo "make test: all passed"
+
+# --- fuzzing (libFuzzer) ----------------------------------------------------------------
+FUZZ_BUILD := build/fuzz
+$(FUZZ_BUILD)/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB_SRC) $(BUILD)/gen/embedded.c
+	@mkdir -p $(@D)
+	clang -std=c17 -D_GNU_SOURCE -DRAPPORTEUR_VERSION='"fuzz"' -g -O1 -fsanitize=fuzzer,address,undefined \
+	  -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -o $@ $< $(LIB_SRC) $(BUILD)/gen/embedded.c $(PKG_LIBS) -lm -lpthread
+
+fuzz-brief: $(FUZZ_BUILD)/fuzz_parse
+	@mkdir -p $(FUZZ_BUILD)/corpus
+	$(FUZZ_BUILD)/fuzz_parse -runs=3000 -max_len=65536 -timeout=10 $(FUZZ_BUILD)/corpus tests/fuzz/seeds
+
+fuzz: $(FUZZ_BUILD)/fuzz_parse
+	@mkdir -p $(FUZZ_BUILD)/corpus
+	$(FUZZ_BUILD)/fuzz_parse -max_total_time=$${FUZZ_SECONDS:-600} -max_len=262144 -timeout=10 \
+	  $(FUZZ_BUILD)/corpus tests/fuzz/seeds
+
+# --- running ----------------------------------------------------------------------------
+RUN_DB := $(BUILD)/run.db
+run: deps
+	$(MAKE) all
+	rm -f $(RUN_DB) $(RUN_DB)-wal $(RUN_DB)-shm
+	$(BUILD)/rapporteur init --db $(RUN_DB)
+	$(BUILD)/rapporteur ingest --db $(RUN_DB) tests/letters $(wildcard $(SHARED)/corpus)
+	$(BUILD)/rapporteur list --db $(RUN_DB)
+
+bench: deps
+	$(MAKE) all
+	sh bench/run.sh $(BUILD)/rapporteur
+
+docs: $(BUILD)/rapporteur
+	sh tools/gen-cli-doc.sh $(BUILD)/rapporteur > docs/CLI.md
+
+format:
+	clang-format -i $(SRC) $(wildcard src/*/*.h tests/unit/*.c)
+
+clean:
+	rm -rf build
+
+-include $(OBJ:.o=.d)

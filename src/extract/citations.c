@@ -1,0 +1,428 @@
+/*
+ * citations.c - the provisions a letter cites, which of them it says the
+ * facts would violate, and the ratification facts it states.
+ *
+ * One pass over the blocks in order keeps the context a reader keeps: the
+ * instrument named last, and the last one named for each generic word,
+ * so that "(art. 13)", "article 5 of the Convention" and "Article 19 of
+ * the Declaration" resolve to CAT, CAT and the Declaration last named.
+ * "article 7, read in conjunction with article 2(3) of the ICCPR" gives
+ * article 7 the instrument named after it. A citation is a violation when
+ * it stands in a "would constitute a violation of" sentence of the body
+ * (never in the annex, which recalls the law rather than applying it).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/date.h"
+#include "../util/die.h"
+#include "../util/text.h"
+#include "list.h"
+#include "letter.h"
+
+#define MAX_GENERICS 16
+#define MAX_ARTICLES 64
+
+struct scan {
+	struct extract_ctx *ctx;
+	struct letter *l;
+	const struct kb_instrument *last;	/* named last */
+	struct {
+		const char *word;
+		const struct kb_instrument *instrument;
+	} generics[MAX_GENERICS];
+	size_t generic_count;
+	size_t pending[MAX_ARTICLES]; /* citations waiting for "in conjunction with ... of X" */
+	size_t pending_count;
+	const char *mention_at;	/* where in the current block an instrument was last named */
+	const struct kb_instrument *mention;
+};
+
+static void remember(struct scan *s, const struct kb_instrument *ins)
+{
+	/* a general comment interprets a treaty; "article 6" after one is the treaty's */
+	if (ins->kind && !strcmp(ins->kind, "general-comment"))
+		return;
+	s->last = ins;
+	for (int lang = 0; lang < KB_LANGS; lang++) {
+		const char *g = ins->generic[lang];
+		if (!g)
+			continue;
+		size_t i = 0;
+		while (i < s->generic_count && strcmp(s->generics[i].word, g))
+			i++;
+		if (i == s->generic_count) {
+			if (s->generic_count == MAX_GENERICS)
+				continue;
+			s->generic_count++;
+		}
+		s->generics[i].word = g;
+		s->generics[i].instrument = ins;
+	}
+}
+
+/* The instrument a generic word ("the Convention") stands for here. */
+static const struct kb_instrument *resolve_generic(struct scan *s, const char *word)
+{
+	for (size_t i = 0; i < s->generic_count; i++)
+		if (!strcmp(s->generics[i].word, word))
+			return s->generics[i].instrument;
+	const struct kb *kb = s->ctx->kb;
+	for (size_t i = 0; i < kb->instrument_count; i++)
+		for (int lang = 0; lang < KB_LANGS; lang++)
+			if (kb->instruments[i].generic[lang] &&
+			    !strcmp(kb->instruments[i].generic[lang], word))
+				return &kb->instruments[i];
+	return NULL;
+}
+
+/* An instrument named at p: returns the match length and sets *ins. */
+static size_t instrument_at(struct scan *s, const char *text, const char *p,
+			    const struct kb_instrument **ins)
+{
+	struct kb_instrument_match m;
+	if (!kb_instrument_at(s->ctx->kb, text, p, &m))
+		return 0;
+	*ins = m.instrument ? m.instrument : resolve_generic(s, m.generic);
+	return *ins ? m.length : 0;
+}
+
+/* The article keyword at p in the letter's language or English. */
+static size_t article_word_at(const struct scan *s, const char *p)
+{
+	size_t n = phrase_at(&s->ctx->lang->article_words, p);
+	if (!n)
+		n = phrase_at(&s->ctx->kb->languages[KB_EN].article_words, p);
+	return n;
+}
+
+static size_t phrase_here(const struct scan *s, size_t offset, const char *p)
+{
+	const struct strlist *mine = (const struct strlist *)((const char *)s->ctx->lang + offset);
+	const struct strlist *en =
+		(const struct strlist *)((const char *)&s->ctx->kb->languages[KB_EN] + offset);
+	size_t n = phrase_at(mine, p);
+	return n ? n : phrase_at(en, p);
+}
+
+/* One article number with its sub-paragraphs: "2(3)", "19 (3)", "6 (b)". */
+static size_t article_at(const char *p, struct buf *out)
+{
+	const char *q = p;
+	if (!isdigit((unsigned char)*q))
+		return 0;
+	buf_reset(out);
+	while (isdigit((unsigned char)*q) && q - p < 4)
+		buf_addch(out, *q++);
+	if (isdigit((unsigned char)*q) || (isalpha((unsigned char)*q) && isalpha((unsigned char)q[1])))
+		return 0; /* "2022", "110th" */
+	for (;;) {
+		const char *r = *q == ' ' ? q + 1 : q;
+		if (*r != '(')
+			break;
+		const char *c = r + 1;
+		while (isalnum((unsigned char)*c) && c - r <= 5)
+			c++;
+		if (*c != ')' || c == r + 1)
+			break;
+		buf_add(out, r, (size_t)(c + 1 - r));
+		q = c + 1;
+	}
+	return (size_t)(q - p);
+}
+
+/* Parses "7, 10 and 14", "9-12", "2 (3) and 2 (2)" at p. Returns the end. */
+static const char *article_list(const struct scan *s, const char *p, char **articles, size_t *count)
+{
+	struct buf a = BUF_INIT;
+	*count = 0;
+	for (;;) {
+		size_t n = article_at(p, &a);
+		if (!n)
+			break;
+		const char *after = p + n;
+		/* a range: 9-12, 9 to 12 */
+		const char *r = NULL;
+		if (*after == '-' || !strncmp(after, "\xE2\x80\x93", 3))
+			r = after + (*after == '-' ? 1 : 3);
+		else if (!strncmp(after, " to ", 4) || !strncmp(after, " à ", 4) || !strncmp(after, " a ", 3))
+			r = after + (after[1] == 't' ? 4 : after[1] == 'a' ? 3 : 4);
+		int from = atoi(a.data), to = 0;
+		if (r && isdigit((unsigned char)*r) && a.data[strspn(a.data, "0123456789")] == '\0') {
+			const char *e = r;
+			while (isdigit((unsigned char)*e))
+				to = to * 10 + (*e++ - '0');
+			if (to > from && to - from <= 40 && !text_word_char((unsigned char)*e)) {
+				for (int k = from; k <= to && *count < MAX_ARTICLES; k++) {
+					struct buf one = BUF_INIT;
+					buf_addf(&one, "%d", k);
+					articles[(*count)++] = buf_detach(&one);
+				}
+				p = e;
+				goto separator;
+			}
+		}
+		if (*count < MAX_ARTICLES)
+			articles[(*count)++] = xstrdup(a.data);
+		p = after;
+	separator:;
+		const char *q = p;
+		if (*q == ',')
+			q++;
+		q = text_skip_space(q);
+		size_t w = phrase_here(s, LANG_LIST(list_words), q);
+		if (w && q[w] == ' ')
+			q += w + 1;
+		if (!isdigit((unsigned char)*q))
+			break;
+		p = q;
+	}
+	buf_release(&a);
+	return p;
+}
+
+static void add_citation(struct scan *s, const struct kb_instrument *ins, char *article,
+			 const char *context, bool violation)
+{
+	struct letter *l = s->l;
+	const char *name = ins ? ins->short_name : NULL;
+	for (size_t i = 0; i < l->citations_count; i++) {
+		struct letter_citation *c = &l->citations[i];
+		if (c->instrument == name && !strcmp(c->article, article)) {
+			c->violation = c->violation || violation;
+			free(article);
+			return;
+		}
+	}
+	struct letter_citation *c = PUSH(l, citations);
+	c->instrument = name;
+	c->article = article;
+	c->context = xstrdup(context);
+	c->violation = violation;
+}
+
+/* After an article list: ", paragraph 2," then "of the X", or a bare "CAT".
+ * Returns the instrument named there, or NULL. */
+static const struct kb_instrument *explicit_instrument(struct scan *s, const char *text, const char *p,
+						       const char **end)
+{
+	static const char *const paragraph_words[] = {"paragraphs", "paragraph", "paras.", "para.",
+						       "paragraphes", "paragraphe", "párrafos",
+						       "párrafo", "§", NULL};
+	const char *q = p;
+	if (*q == ',')
+		q++;
+	q = text_skip_space(q);
+	for (int i = 0; paragraph_words[i]; i++) {
+		size_t n = text_prefix_ci(q, paragraph_words[i]);
+		if (n && q[n] == ' ' && isdigit((unsigned char)q[n + 1])) {
+			char *skipped[MAX_ARTICLES];
+			size_t count;
+			q = article_list(s, q + n + 1, skipped, &count);
+			for (size_t k = 0; k < count; k++)
+				free(skipped[k]);
+			if (*q == ',')
+				q++;
+			q = text_skip_space(q);
+			break;
+		}
+	}
+	const struct kb_instrument *ins = NULL;
+	size_t n = phrase_here(s, LANG_LIST(of_words), q);
+	if (n) {
+		const char *r = q + n;
+		if (*r == ' ')
+			r++;
+		size_t m = instrument_at(s, text, r, &ins);
+		if (m) {
+			*end = r + m;
+			return ins;
+		}
+	}
+	size_t m = instrument_at(s, text, q, &ins);
+	if (m && q == text_skip_space(p)) {
+		*end = q + m;
+		return ins;
+	}
+	return NULL;
+}
+
+/* The violation sentences of a block: ranges [start, end) in text. */
+struct ranges {
+	size_t start[32], end[32];
+	size_t count;
+};
+
+static void violation_ranges(struct scan *s, const char *text, struct ranges *r)
+{
+	r->count = 0;
+	const char *p = text;
+	size_t len;
+	while (r->count < 32) {
+		const char *mine = phrase_find(&s->ctx->lang->violation_cues, p, &len);
+		const char *en = phrase_find(&s->ctx->kb->languages[KB_EN].violation_cues, p, &len);
+		const char *cue = mine && (!en || mine < en) ? mine : en;
+		if (!cue)
+			break;
+		size_t a, b;
+		text_sentence(text, (size_t)(cue - text), &a, &b);
+		r->start[r->count] = a;
+		r->end[r->count] = b;
+		r->count++;
+		p = text + b;
+		if (!*p)
+			break;
+	}
+}
+
+static bool in_ranges(const struct ranges *r, size_t pos)
+{
+	for (size_t i = 0; i < r->count; i++)
+		if (pos >= r->start[i] && pos < r->end[i])
+			return true;
+	return false;
+}
+
+static void read_articles(struct scan *s, const char *text, const char **pp, const struct ranges *vr)
+{
+	const char *p = *pp;
+	size_t kw = article_word_at(s, p);
+	const char *list = p + kw;
+	if (*list != ' ' || !isdigit((unsigned char)list[1]))
+		return;
+	char *articles[MAX_ARTICLES];
+	size_t count;
+	const char *end = article_list(s, list + 1, articles, &count);
+	if (!count)
+		return;
+	const char *after = end;
+	const struct kb_instrument *ins = explicit_instrument(s, text, end, &after);
+	size_t sa, sb;
+	text_sentence(text, (size_t)(p - text), &sa, &sb);
+	char *context = xstrndup(text + sa, sb - sa);
+	bool violation = in_ranges(vr, (size_t)(p - text));
+	size_t first = s->l->citations_count;
+	bool pending = false;
+	if (ins) {
+		remember(s, ins);
+		/* earlier lists waiting for this one ("read in conjunction with") */
+		for (size_t i = 0; i < s->pending_count; i++)
+			s->l->citations[s->pending[i]].instrument = ins->short_name;
+		s->pending_count = 0;
+	} else {
+		for (size_t i = 0; i < s->pending_count; i++)
+			if (!s->l->citations[s->pending[i]].instrument && s->last)
+				s->l->citations[s->pending[i]].instrument = s->last->short_name;
+		s->pending_count = 0;
+		ins = s->last;
+		const char *q = end;
+		if (*q == ',')
+			q++;
+		q = text_skip_space(q);
+		size_t n = phrase_here(s, LANG_LIST(conjunction_cues), q);
+		if (!n) {
+			size_t skip = text_prefix_ci(q, "read alone and ");
+			if (skip)
+				n = phrase_here(s, LANG_LIST(conjunction_cues), q + skip);
+		}
+		pending = n > 0;
+	}
+	for (size_t i = 0; i < count; i++)
+		add_citation(s, ins, articles[i], context, violation);
+	if (pending)
+		for (size_t i = first; i < s->l->citations_count && s->pending_count < MAX_ARTICLES; i++)
+			s->pending[s->pending_count++] = i;
+	if (!ins && !pending)
+		letter_warn(s->l, "an article is cited without an instrument: \"%s\"", context);
+	free(context);
+	*pp = after > p ? after - 1 : p;
+}
+
+static void read_ratification(struct scan *s, const char *text, const char *p, size_t verb_len,
+			      const char *action)
+{
+	size_t sa, sb;
+	text_sentence(text, (size_t)(p - text), &sa, &sb);
+	const char *from = p + verb_len;
+	const char *limit = text + sb;
+	if (limit - from > 160)
+		limit = from + 160;
+	size_t dlen;
+	int date;
+	const char *d = date_find(s->ctx->kb, text, from, &dlen, &date);
+	if (!d || d >= limit)
+		return;
+	const struct kb_instrument *ins = NULL;
+	/* "Kazakhstan ratified the ICCPR on 24 January 2006": named between verb and date */
+	for (const char *q = from; q < d && !ins; q++)
+		if (text_word_start(text, q))
+			instrument_at(s, text, q, &ins);
+	if (!ins && s->mention && s->mention_at >= text + sa)
+		ins = s->mention;
+	if (!ins)
+		return;
+	struct letter *l = s->l;
+	for (size_t i = 0; i < l->ratifications_count; i++)
+		if (l->ratifications[i].instrument == ins->short_name && l->ratifications[i].date == date)
+			return;
+	struct letter_ratification *r = PUSH(l, ratifications);
+	r->instrument = ins->short_name;
+	r->action = action;
+	r->date = date;
+}
+
+static const char *ratification_verb_at(const struct scan *s, const char *p, size_t *len)
+{
+	const struct kb_language *langs[2] = {s->ctx->lang, &s->ctx->kb->languages[KB_EN]};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < langs[k]->ratification_verb_count; i++) {
+			size_t n = text_word_prefix_ci(p, langs[k]->ratification_verbs[i].word);
+			if (n) {
+				*len = n;
+				return langs[k]->ratification_verbs[i].text;
+			}
+		}
+	return NULL;
+}
+
+void extract_citations(struct extract_ctx *ctx, struct letter *l)
+{
+	struct scan s = {.ctx = ctx, .l = l};
+	const struct document *doc = ctx->doc;
+	size_t annex = ctx->at.annex != NO_BLOCK ? ctx->at.annex : doc->count;
+	for (size_t b = 0; b < doc->count; b++) {
+		const char *text = doc->blocks[b].text;
+		struct ranges vr = {.count = 0};
+		if (b < annex && doc->blocks[b].kind != BLOCK_FOOTNOTE)
+			violation_ranges(&s, text, &vr);
+		s.mention = NULL;
+		s.mention_at = NULL;
+		for (const char *p = text; *p; p++) {
+			if (!text_word_char((unsigned char)*p) || !text_word_start(text, p))
+				continue;
+			const struct kb_instrument *ins;
+			size_t n = instrument_at(&s, text, p, &ins);
+			if (n) {
+				remember(&s, ins);
+				s.mention = ins;
+				s.mention_at = p;
+				p += n - 1;
+				continue;
+			}
+			if (article_word_at(&s, p)) {
+				read_articles(&s, text, &p, &vr);
+				continue;
+			}
+			size_t vlen;
+			const char *action = ratification_verb_at(&s, p, &vlen);
+			if (action)
+				read_ratification(&s, text, p, vlen, action);
+		}
+	}
+	/* lists still waiting at the end take the context */
+	for (size_t i = 0; i < s.pending_count; i++)
+		if (!l->citations[s.pending[i]].instrument && s.last)
+			l->citations[s.pending[i]].instrument = s.last->short_name;
+}

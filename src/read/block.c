@@ -1,0 +1,189 @@
+/*
+ * block.c - the document of blocks, and the text normalisation every
+ * reader applies to what it reads. See block.h.
+ */
+#include "block.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/die.h"
+#include "../util/text.h"
+#include "../util/utf8.h"
+
+void document_init(struct document *doc, const char *path)
+{
+	memset(doc, 0, sizeof(*doc));
+	doc->path = xstrdup(path ? path : "-");
+}
+
+void document_release(struct document *doc)
+{
+	for (size_t i = 0; i < doc->count; i++)
+		free(doc->blocks[i].text);
+	for (size_t i = 0; i < doc->link_count; i++)
+		free(doc->links[i]);
+	free(doc->blocks);
+	free(doc->links);
+	free(doc->path);
+	memset(doc, 0, sizeof(*doc));
+}
+
+struct block *document_add(struct document *doc, enum block_kind kind, char *text, size_t offset)
+{
+	ALLOC_GROW(doc->blocks, doc->count + 1, doc->cap);
+	struct block *b = &doc->blocks[doc->count++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->text = text ? text : xstrdup("");
+	b->offset = offset;
+	b->level = 1;
+	return b;
+}
+
+void document_add_link(struct document *doc, const char *url, size_t len)
+{
+	if (!(len > 7 && (text_prefix_ci(url, "http://") || text_prefix_ci(url, "https://"))))
+		return;
+	/* trailing punctuation belongs to the sentence, not the URL */
+	while (len && strchr(".,;:>\"'", url[len - 1]))
+		len--;
+	if (len && url[len - 1] == ')' && !memchr(url, '(', len))
+		len--;
+	for (size_t i = 0; i < doc->link_count; i++)
+		if (strlen(doc->links[i]) == len && !memcmp(doc->links[i], url, len))
+			return;
+	ALLOC_GROW(doc->links, doc->link_count + 1, doc->link_cap);
+	doc->links[doc->link_count++] = xstrndup(url, len);
+}
+
+void document_scan_links(struct document *doc, const char *text)
+{
+	const char *p = text;
+	while ((p = strstr(p, "http"))) {
+		if ((text_prefix_ci(p, "http://") || text_prefix_ci(p, "https://")) &&
+		    (p == text || !isalnum((unsigned char)p[-1]))) {
+			const char *e = p;
+			while (*e && *e != ' ' && *e != '<' && *e != '>' && *e != '"' && *e != '\n')
+				e++;
+			document_add_link(doc, p, (size_t)(e - p));
+			p = e;
+		} else {
+			p += 4;
+		}
+	}
+}
+
+/* Function words that copying glues to the next capitalised word
+ * ("theGovernment"): only these are split, so names like "McDonald" stay. */
+static const char *const glue_words[] = {
+	"the", "of", "and", "to", "in", "by", "for", "on", "with", "that", "your", "our",
+	"its", "his", "her", "their", "from", "at", "as", "is", "was", "were", "this",
+	"these", "which", "under", "into", "against", "about", "an", "de", "la", "le",
+	"les", "du", "des", "el", "los", "las", "del", "et", "en", "al", "que", "una",
+	"un", "une", "por", "para", "con", "sur", "par", "dans", NULL};
+
+static bool glue_word(const char *w, size_t n)
+{
+	for (int i = 0; glue_words[i]; i++)
+		if (strlen(glue_words[i]) == n && !memcmp(glue_words[i], w, n))
+			return true;
+	return false;
+}
+
+/* Splits words glued in copying; s is already collapsed. */
+static char *unglue(const char *s)
+{
+	struct buf out = BUF_INIT;
+	const char *token = s; /* start of the current space-separated token */
+	bool in_url = false;	 /* the token looks like a URL, address or symbol */
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ') {
+			token = p + 1;
+			in_url = false;
+		}
+		buf_addch(&out, *p);
+		if (*p == '/' || *p == '@' || *p == '=' || *p == '_')
+			in_url = true;
+		if (in_url)
+			continue;
+		unsigned char next = (unsigned char)p[1], after = (unsigned char)(next ? p[2] : 0);
+		if (islower((unsigned char)*p) && isupper(next) && islower(after)) {
+			const char *w = p;
+			while (w > s && islower((unsigned char)w[-1]))
+				w--;
+			if ((w == s || !text_word_char((unsigned char)w[-1])) &&
+			    glue_word(w, (size_t)(p - w + 1)))
+				buf_addch(&out, ' ');
+		} else if ((*p == '.' || *p == ';' || *p == ',' || *p == ':') && isupper(next) &&
+			   islower(after) && p - token >= 3 && islower((unsigned char)p[-1]) &&
+			   islower((unsigned char)p[-2])) {
+			buf_addch(&out, ' ');
+		}
+	}
+	return buf_detach(&out);
+}
+
+static bool space_codepoint(uint32_t cp)
+{
+	return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000 || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v';
+}
+
+static bool invisible_codepoint(uint32_t cp)
+{
+	return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF ||
+	       cp == 0x2060;
+}
+
+static bool superscript_digit(uint32_t cp)
+{
+	return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || (cp >= 0x2070 && cp <= 0x2079);
+}
+
+char *block_normalise(const char *raw, size_t len)
+{
+	struct buf out = BUF_INIT;
+	const char *p = raw, *end = raw + len;
+	bool pending_space = false;
+	while (p < end) {
+		const char *start = p;
+		uint32_t cp = utf8_next(&p, end);
+		if (cp == '\n') {
+			/* a word hyphenated at the end of a line: "viola-\ntions" */
+			const char *q = p;
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			if (out.len >= 2 && out.data[out.len - 1] == '-' &&
+			    islower((unsigned char)out.data[out.len - 2]) && q < end &&
+			    islower((unsigned char)*q) && !pending_space) {
+				buf_setlen(&out, out.len - 1);
+				p = q;
+				continue;
+			}
+			pending_space = true;
+			continue;
+		}
+		if (cp == ' ' || space_codepoint(cp)) {
+			pending_space = true;
+			continue;
+		}
+		if (invisible_codepoint(cp) || superscript_digit(cp))
+			continue;
+		if (pending_space && out.len)
+			buf_addch(&out, ' ');
+		pending_space = false;
+		if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x2032)
+			buf_addch(&out, '\'');
+		else if (cp == 0xFFFD && p - start == 1)
+			buf_adds(&out, "\xEF\xBF\xBD");
+		else
+			buf_add(&out, start, (size_t)(p - start));
+	}
+	char *collapsed = buf_detach(&out);
+	char *result = unglue(collapsed);
+	free(collapsed);
+	return result;
+}
