@@ -3,6 +3,10 @@
  */
 #include "cli.h"
 
+#include "../domain/filter.h"
+#include "../store/migrate.h"
+#include "../util/die.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,5 +46,41 @@ bool cli_option(int argc, char **argv, int *i, const char *name, const char **va
 	if (*i + 1 >= argc)
 		cli_usage(argv[0], "%s needs a value", name);
 	*value = argv[++*i];
+	return true;
+}
+
+struct db *cli_open_store(const char *db_option)
+{
+	struct error err;
+	struct db *db = store_open(db_target(db_option), &err);
+	if (!db)
+		die("%s", err.message);
+	return db;
+}
+
+bool cli_filter_option(int argc, char **argv, int *i, struct comm_filter *f)
+{
+	const char *v;
+	if (cli_option(argc, argv, i, "--country", &v))
+		f->country = v;
+	else if (cli_option(argc, argv, i, "--mandate", &v))
+		f->mandate = v;
+	else if (cli_option(argc, argv, i, "--type", &v))
+		f->type = v;
+	else if (cli_option(argc, argv, i, "--year", &v)) {
+		char *end;
+		long y = strtol(v, &end, 10);
+		if (*end || y < 1980 || y > 2100)
+			cli_usage(argv[0], "--year %s: give a year such as 2024", v);
+		f->year = (int)y;
+	} else if (cli_option(argc, argv, i, "--from", &v))
+		f->from = v;
+	else if (cli_option(argc, argv, i, "--to", &v))
+		f->to = v;
+	else
+		return false;
+	struct error err;
+	if (filter_check(f, &err) < 0)
+		cli_usage(argv[0], "%s", err.message);
 	return true;
 }

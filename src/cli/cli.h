@@ -26,7 +26,30 @@ _Noreturn void cli_usage(const char *command, const char *fmt, ...)
 bool cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 bool cli_flag(char **argv, int i, const char *name);
 
+struct db;
+struct comm_filter;
+/* Opens the store named by --db, $RAPPORTEUR_DB or the default; dies
+ * with a clear message when it cannot (exit 1). */
+struct db *cli_open_store(const char *db_option);
+/* Consumes a filter option (--country, --mandate, --type, --year, --from,
+ * --to) at argv[*i]; false when argv[*i] is not one. */
+bool cli_filter_option(int argc, char **argv, int *i, struct comm_filter *f);
+#define CLI_FILTER_HELP                                                        \
+	"--country CCC     addressee (ISO 3166-1 alpha-3, or OTH)\n"             \
+	"--mandate SLUG    a mandate among the senders (e.g. torture)\n"          \
+	"--type T          AL, UA, OL, JAL, JUA or JOL\n"                         \
+	"--year YYYY       year of the reference\n"                               \
+	"--from DATE       sent on or after DATE (YYYY-MM-DD)\n"                  \
+	"--to DATE         sent on or before DATE\n"                              \
+	"--db PATH         the database (else $RAPPORTEUR_DB, else ./rapporteur.db)"
+
 int cmd_parse(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

@@ -52,11 +52,20 @@ void document_add_link(struct document *doc, const char *url, size_t len)
 		len--;
 	if (len && url[len - 1] == ')' && !memchr(url, '(', len))
 		len--;
+	/* a backslash is never part of a URL: it is Markdown escaping ("P13100\\_ID") */
+	char *clean = xmalloc(len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (url[i] != '\\')
+			clean[n++] = url[i];
+	clean[n] = '\0';
 	for (size_t i = 0; i < doc->link_count; i++)
-		if (strlen(doc->links[i]) == len && !memcmp(doc->links[i], url, len))
+		if (!strcmp(doc->links[i], clean)) {
+			free(clean);
 			return;
+		}
 	ALLOC_GROW(doc->links, doc->link_count + 1, doc->link_cap);
-	doc->links[doc->link_count++] = xstrndup(url, len);
+	doc->links[doc->link_count++] = clean;
 }
 
 void document_scan_links(struct document *doc, const char *text)

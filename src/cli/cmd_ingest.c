@@ -1,0 +1,39 @@
+/*
+ * cmd_ingest.c - `rapporteur ingest PATH...`: letters into the store.
+ * Exit 1 when any file failed (each named on stderr), after the rest.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../domain/ingest.h"
+#include "../store/db.h"
+#include "cli.h"
+
+int cmd_ingest(int argc, char **argv)
+{
+	const char *db_option = NULL;
+	char **paths = calloc((size_t)argc, sizeof(char *));
+	int count = 0;
+	bool quiet = false;
+	for (int i = 1; i < argc; i++) {
+		if (cli_option(argc, argv, &i, "--db", &db_option))
+			continue;
+		if (cli_flag(argv, i, "--quiet") || cli_flag(argv, i, "-q"))
+			quiet = true;
+		else if (argv[i][0] == '-' && argv[i][1])
+			cli_usage("ingest", "unknown option %s", argv[i]);
+		else
+			paths[count++] = argv[i];
+	}
+	if (!count)
+		cli_usage("ingest", "which letters? give files or folders");
+	struct db *db = cli_open_store(db_option);
+	struct ingest_stats stats;
+	ingest_paths(db, paths, count, !quiet && isatty(STDERR_FILENO), &stats);
+	db_close(db);
+	free(paths);
+	printf("ingest: %zu file%s: %zu added, %zu updated, %zu unchanged, %zu failed\n", stats.files,
+	       stats.files == 1 ? "" : "s", stats.added, stats.updated, stats.unchanged, stats.failed);
+	return stats.failed ? 1 : 0;
+}

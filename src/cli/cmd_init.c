@@ -1,0 +1,41 @@
+/*
+ * cmd_init.c - `rapporteur init`: creates (or brings up to date) a
+ * database and loads the knowledge base into it.
+ */
+#include <stdio.h>
+
+#include "../kb/kb.h"
+#include "../store/kbload.h"
+#include "../store/migrate.h"
+#include "../util/die.h"
+#include "cli.h"
+
+int cmd_init(int argc, char **argv)
+{
+	const char *db_option = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (cli_option(argc, argv, &i, "--db", &db_option))
+			continue;
+		cli_usage("init", "unknown argument %s", argv[i]);
+	}
+	const char *target = db_target(db_option);
+	struct error err;
+	struct db *db = db_open(target, &err);
+	if (!db)
+		die("%s", err.message);
+	int applied = store_migrate(db, &err);
+	if (applied < 0) {
+		db_close(db);
+		die("%s", err.message);
+	}
+	const struct kb *kb = kb_shared();
+	if (store_load_kb(db, kb, &err) < 0) {
+		db_close(db);
+		die("%s: loading the knowledge base: %s", target, err.message);
+	}
+	printf("%s: schema version %d (%d applied); knowledge base: %zu countries, %zu mandates, %zu instruments\n",
+	       target, store_schema_version(db), applied, kb->country_count, kb->mandate_count,
+	       kb->instrument_count);
+	db_close(db);
+	return 0;
+}

@@ -1,0 +1,24 @@
+/*
+ * ingest.h - letters from files and folders into the store: each file
+ * parsed, checked and stored in its own transaction, so a bad file is
+ * reported and skipped while the rest go in, and a letter is never half
+ * stored. Progress goes to a terminal; the summary to the caller.
+ */
+#ifndef RAPPORTEUR_INGEST_H
+#define RAPPORTEUR_INGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../store/db.h"
+
+struct ingest_stats {
+	size_t files, added, updated, unchanged, failed;
+};
+
+/* Ingests every path (files, and folders walked for .md, .markdown, .txt
+ * and .pdf files; README files and hidden entries skipped). Messages
+ * about failed files go to stderr, one line each naming the file. */
+void ingest_paths(struct db *db, char **paths, int count, bool progress, struct ingest_stats *stats);
+
+#endif

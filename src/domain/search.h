@@ -1,0 +1,50 @@
+/*
+ * search.h - full-text search over communications, ranked by relevance or
+ * newest first, with the same filters as list. The backend-specific SQL
+ * (FTS5 MATCH, tsvector @@) is chosen here and nowhere else.
+ */
+#ifndef RAPPORTEUR_SEARCH_H
+#define RAPPORTEUR_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../store/db.h"
+#include "filter.h"
+
+enum search_order { SEARCH_RELEVANCE, SEARCH_NEWEST };
+
+/* Marks around matched words in snippets: the faces turn them into
+ * <mark> or [brackets] after escaping the text between. */
+#define SEARCH_MARK_OPEN '\x02'
+#define SEARCH_MARK_CLOSE '\x03'
+
+struct search_hit {
+	long long id;
+	char *reference;
+	char *date;
+	char *country;
+	char *type;
+	char *snippet; /* owned, with SEARCH_MARK_* around matches */
+	double score;
+};
+
+struct search_result {
+	struct search_hit *hits;
+	size_t count;
+	long long total; /* all matches, for pagination */
+};
+
+struct search_request {
+	const char *query;
+	struct comm_filter filter;
+	enum search_order order;
+	int limit, offset;
+	bool count_total;
+};
+
+int search_run(struct db *db, const struct search_request *req, struct search_result *out,
+	       struct error *err);
+void search_result_release(struct search_result *r);
+
+#endif

@@ -1,0 +1,383 @@
+/*
+ * letters.c - writes letter records into the store. See letters.h.
+ */
+#include "letters.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../extract/record_json.h"
+#include "../util/buf.h"
+#include "../util/date.h"
+#include "../util/die.h"
+
+static void now_iso(char out[32])
+{
+	time_t t = time(NULL);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+}
+
+static void bind_date(struct db_stmt *st, int i, int date)
+{
+	if (date == DATE_NONE) {
+		db_bind_null(st, i);
+		return;
+	}
+	char d[11];
+	date_format_iso(date, d);
+	db_bind_text(st, i, d);
+}
+
+static int exec_one(struct db *db, const char *sql, long long id, struct error *err)
+{
+	struct db_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_fts_add(struct db *db, long long id, const char *reference, const char *body,
+		  struct error *err)
+{
+	if (db->backend != DB_SQLITE)
+		return 0; /* PostgreSQL keeps a generated tsvector column */
+	struct db_stmt *st = db_prepare(db, "INSERT INTO communications_fts(rowid, reference, body) VALUES (?1, ?2, ?3)", err);
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, reference ? reference : "");
+	db_bind_text(st, 3, body);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_fts_remove(struct db *db, long long id, const char *reference, const char *body,
+		     struct error *err)
+{
+	if (db->backend != DB_SQLITE)
+		return 0;
+	struct db_stmt *st = db_prepare(db, "INSERT INTO communications_fts(communications_fts, rowid, reference, body) "
+					    "VALUES ('delete', ?1, ?2, ?3)", err);
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, reference ? reference : "");
+	db_bind_text(st, 3, body);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+static const char *const child_tables[] = {"communication_mandates", "questions", "citations",
+					   "related_references", "signatories", "stated_ratifications",
+					   "figures", "documents", "links", NULL};
+
+static int insert_children(struct db *db, long long id, const struct letter *l, struct error *err)
+{
+	struct db_stmt *st;
+#define PREPARE(sql)                              \
+	if (!(st = db_prepare(db, sql, err))) \
+		return -1;
+#define STEP()                                  \
+	do {                                    \
+		if (db_step(st, err) < 0) {     \
+			db_finalize(st);        \
+			return -1;              \
+		}                               \
+		db_reset(st);                   \
+	} while (0)
+
+	PREPARE("INSERT INTO communication_mandates(communication_id, position, title, resolution, slug) VALUES (?1, ?2, ?3, ?4, ?5)");
+	for (size_t i = 0; i < l->mandates_count; i++) {
+		db_bind_int(st, 1, id);
+		db_bind_int(st, 2, (long long)i + 1);
+		db_bind_text(st, 3, l->mandates[i].title);
+		db_bind_text(st, 4, l->mandates[i].resolution);
+		db_bind_text(st, 5, l->mandates[i].slug);
+		STEP();
+	}
+	db_finalize(st);
+	PREPARE("INSERT INTO questions(communication_id, n, text) VALUES (?1, ?2, ?3)");
+	for (size_t i = 0; i < l->questions_count; i++) {
+		db_bind_int(st, 1, id);
+		db_bind_int(st, 2, l->questions[i].n);
+		db_bind_text(st, 3, l->questions[i].text);
+		STEP();
+	}
+	db_finalize(st);
+	PREPARE("INSERT INTO citations(communication_id, position, instrument, article, context, violation) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	for (size_t i = 0; i < l->citations_count; i++) {
+		db_bind_int(st, 1, id);
+		db_bind_int(st, 2, (long long)i + 1);
+		db_bind_text(st, 3, l->citations[i].instrument);
+		db_bind_text(st, 4, l->citations[i].article);
+		db_bind_text(st, 5, l->citations[i].context);
+		db_bind_int(st, 6, l->citations[i].violation);
+		STEP();
+	}
+	db_finalize(st);
+	PREPARE("INSERT INTO related_references(communication_id, reference) VALUES (?1, ?2)");
+	for (size_t i = 0; i < l->related_count; i++) {
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, l->related[i]);
+		STEP();
+	}
+	db_finalize(st);
+	PREPARE("INSERT INTO signatories(communication_id, position, name, title) VALUES (?1, ?2, ?3, ?4)");
+	for (size_t i = 0; i < l->signatories_count; i++) {
+		db_bind_int(st, 1, id);
+		db_bind_int(st, 2, (long long)i + 1);
+		db_bind_text(st, 3, l->signatories[i].name);
+		db_bind_text(st, 4, l->signatories[i].title);
+		STEP();
+	}
+	db_finalize(st);
+	PREPARE("INSERT INTO stated_ratifications(communication_id, instrument, action, date) VALUES (?1, ?2, ?3, ?4)");
+	for (size_t i = 0; i < l->ratifications_count; i++) {
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, l->ratifications[i].instrument);
+		db_bind_text(st, 3, l->ratifications[i].action);
+		bind_date(st, 4, l->ratifications[i].date);
+		STEP();
+	}
+	db_finalize(st);
+	PREPARE("INSERT INTO figures(communication_id, position, value, unit, context) VALUES (?1, ?2, ?3, ?4, ?5)");
+	for (size_t i = 0; i < l->figures_count; i++) {
+		db_bind_int(st, 1, id);
+		db_bind_int(st, 2, (long long)i + 1);
+		db_bind_double(st, 3, l->figures[i].value);
+		db_bind_text(st, 4, l->figures[i].unit);
+		db_bind_text(st, 5, l->figures[i].context);
+		STEP();
+	}
+	db_finalize(st);
+	PREPARE("INSERT INTO documents(communication_id, symbol) VALUES (?1, ?2)");
+	for (size_t i = 0; i < l->documents_count; i++) {
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, l->documents[i]);
+		STEP();
+	}
+	db_finalize(st);
+	PREPARE("INSERT INTO links(communication_id, url) VALUES (?1, ?2)");
+	for (size_t i = 0; i < l->links_count; i++) {
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, l->links[i]);
+		STEP();
+	}
+	db_finalize(st);
+#undef PREPARE
+#undef STEP
+	return 0;
+}
+
+static void bind_letter(struct db_stmt *st, const struct letter *l, const char *source_name,
+			const char *sha256, const char *record, const char *now)
+{
+	db_bind_text(st, 1, l->reference);
+	db_bind_text(st, 2, l->type[0] ? l->type : NULL);
+	db_bind_text(st, 3, l->country[0] ? l->country : NULL);
+	if (l->number)
+		db_bind_int(st, 4, l->number);
+	else
+		db_bind_null(st, 4);
+	if (l->year)
+		db_bind_int(st, 5, l->year);
+	else
+		db_bind_null(st, 5);
+	bind_date(st, 6, l->date);
+	db_bind_text(st, 7, l->language);
+	if (l->reply_deadline_days)
+		db_bind_int(st, 8, l->reply_deadline_days);
+	else
+		db_bind_null(st, 8);
+	bind_date(st, 9, l->reply_due);
+	db_bind_text(st, 10, source_name);
+	db_bind_text(st, 11, sha256);
+	db_bind_text(st, 12, l->body ? l->body : "");
+	db_bind_text(st, 13, record);
+	db_bind_text(st, 14, now);
+	char *slug = l->reference ? store_reference_slug(l->reference) : NULL;
+	char *core = l->reference ? store_reference_core(l->reference) : NULL;
+	db_bind_text(st, 15, slug);
+	db_bind_text(st, 16, core);
+	free(slug);
+	free(core);
+}
+
+int store_put_letter(struct db *db, const struct letter *l, const char *source_name,
+		     const char *sha256, enum store_outcome *outcome, char **previous_source,
+		     struct error *err)
+{
+	if (!l->reference)
+		BUG("store_put_letter without a reference");
+	if (previous_source)
+		*previous_source = NULL;
+	if (db_begin(db, err) < 0)
+		return -1;
+	struct db_stmt *st = db_prepare(db, "SELECT id, source_sha256, reference, body, source_name FROM communications WHERE reference = ?1", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, l->reference);
+	long long id = 0;
+	char *old_ref = NULL, *old_body = NULL;
+	int rc = db_step(st, err);
+	if (rc < 0) {
+		db_finalize(st);
+		goto fail;
+	}
+	if (rc == 1) {
+		id = db_int(st, 0);
+		const char *old_sha = db_text(st, 1);
+		if (old_sha && sha256 && !strcmp(old_sha, sha256)) {
+			db_finalize(st);
+			db_rollback(db);
+			*outcome = STORE_UNCHANGED;
+			return 0;
+		}
+		old_ref = xstrdup(db_text(st, 2) ? db_text(st, 2) : "");
+		old_body = xstrdup(db_text(st, 3) ? db_text(st, 3) : "");
+		if (previous_source && db_text(st, 4))
+			*previous_source = xstrdup(db_text(st, 4));
+	}
+	db_finalize(st);
+
+	json_t *rec = record_to_json(l, false);
+	char *record = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(rec);
+	char now[32];
+	now_iso(now);
+	if (id) {
+		rc = store_fts_remove(db, id, old_ref, old_body, err);
+		free(old_ref);
+		free(old_body);
+		if (rc < 0)
+			goto fail_record;
+		for (int i = 0; child_tables[i]; i++) {
+			char sql[128];
+			snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE communication_id = ?1", child_tables[i]);
+			if (exec_one(db, sql, id, err) < 0)
+				goto fail_record;
+		}
+		st = db_prepare(db, "UPDATE communications SET reference = ?1, type = ?2, country = ?3, number = ?4, "
+				    "year = ?5, date = ?6, language = ?7, reply_deadline_days = ?8, reply_due = ?9, "
+				    "source_name = ?10, source_sha256 = ?11, body = ?12, record = ?13, updated_at = ?14, "
+				    "slug = ?15, core = ?16 WHERE id = ?17", err);
+		if (!st)
+			goto fail_record;
+		bind_letter(st, l, source_name, sha256, record, now);
+		db_bind_int(st, 17, id);
+		*outcome = STORE_UPDATED;
+	} else {
+		st = db_prepare(db, "INSERT INTO communications(reference, type, country, number, year, date, language, "
+				    "reply_deadline_days, reply_due, source_name, source_sha256, body, record, "
+				    "created_at, updated_at, status, slug, core) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 'sent', ?15, ?16) RETURNING id",
+				err);
+		if (!st)
+			goto fail_record;
+		bind_letter(st, l, source_name, sha256, record, now);
+		*outcome = STORE_ADDED;
+	}
+	rc = db_step(st, err);
+	if (rc == 1 && !id)
+		id = db_int(st, 0);
+	db_finalize(st);
+	if (rc < 0)
+		goto fail_record;
+	if (insert_children(db, id, l, err) < 0 || store_fts_add(db, id, l->reference, l->body, err) < 0)
+		goto fail_record;
+	free(record);
+	return db_commit(db, err);
+fail_record:
+	free(record);
+fail:
+	db_rollback(db);
+	if (previous_source) {
+		free(*previous_source);
+		*previous_source = NULL;
+	}
+	return -1;
+}
+
+char *store_reference_slug(const char *reference)
+{
+	struct buf b = BUF_INIT;
+	bool dash = false;
+	for (const char *p = reference; *p; p++) {
+		if (isalnum((unsigned char)*p)) {
+			if (dash && b.len)
+				buf_addch(&b, '-');
+			dash = false;
+			buf_addch(&b, (char)toupper((unsigned char)*p));
+		} else {
+			dash = true;
+		}
+	}
+	return buf_detach(&b);
+}
+
+char *store_reference_core(const char *reference)
+{
+	/* the last "CCC n/yyyy" in the string */
+	const char *best = NULL;
+	for (const char *p = reference; *p; p++)
+		if (isupper((unsigned char)p[0]) && isupper((unsigned char)p[1]) &&
+		    isupper((unsigned char)p[2]) && p[3] == ' ' && isdigit((unsigned char)p[4]) &&
+		    (p == reference || p[-1] == ' '))
+			best = p;
+	if (!best)
+		return NULL;
+	const char *e = best + 4;
+	while (isdigit((unsigned char)*e))
+		e++;
+	if (*e != '/')
+		return NULL;
+	e++;
+	while (isdigit((unsigned char)*e))
+		e++;
+	return xstrndup(best, (size_t)(e - best));
+}
+
+long long store_find_communication(struct db *db, const char *reference)
+{
+	char *slug = store_reference_slug(reference);
+	struct db_stmt *st = db_prepare(db, "SELECT id FROM communications WHERE reference = ?1 OR slug = ?2", NULL);
+	long long id = 0;
+	if (st) {
+		db_bind_text(st, 1, reference);
+		db_bind_text(st, 2, slug);
+		if (db_step(st, NULL) == 1)
+			id = db_int(st, 0);
+		db_finalize(st);
+	}
+	free(slug);
+	if (id)
+		return id;
+	/* "KAZ 2/2024": the communication, when only one has that core */
+	char *core = store_reference_core(reference);
+	if (!core)
+		return 0;
+	st = db_prepare(db, "SELECT id FROM communications WHERE core = ?1 LIMIT 2", NULL);
+	if (st) {
+		db_bind_text(st, 1, core);
+		int rows = 0;
+		long long first = 0;
+		while (db_step(st, NULL) == 1) {
+			if (!rows)
+				first = db_int(st, 0);
+			rows++;
+		}
+		if (rows == 1)
+			id = first;
+		db_finalize(st);
+	}
+	free(core);
+	return id;
+}
