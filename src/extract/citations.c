@@ -24,6 +24,7 @@
 
 #define MAX_GENERICS 16
 #define MAX_ARTICLES 64
+#define MAX_MENTIONS 64
 
 struct scan {
 	struct extract_ctx *ctx;
@@ -34,11 +35,36 @@ struct scan {
 		const struct kb_instrument *instrument;
 	} generics[MAX_GENERICS];
 	size_t generic_count;
-	size_t pending[MAX_ARTICLES]; /* citations waiting for "in conjunction with ... of X" */
+	/* articles waiting for "read in conjunction with article 2(3) of the ICCPR" */
+	char *pending[MAX_ARTICLES];
 	size_t pending_count;
-	const char *mention_at;	/* where in the current block an instrument was last named */
-	const struct kb_instrument *mention;
+	char *pending_context;
+	bool pending_violation;
+	/* instruments named in the current block, in order */
+	struct {
+		const struct kb_instrument *instrument;
+		const char *at;
+	} mentions[MAX_MENTIONS];
+	size_t mention_count;
+	/* articles cited with an instrument in the current sentence */
+	const char *sentence; /* its start, in the current block's text */
+	struct {
+		const struct kb_instrument *instrument;
+		int article;
+	} cited[MAX_ARTICLES];
+	size_t cited_count;
 };
+
+static void mentioned(struct scan *s, const struct kb_instrument *ins, const char *at)
+{
+	if (s->mention_count == MAX_MENTIONS) {
+		memmove(s->mentions, s->mentions + 1, (MAX_MENTIONS - 1) * sizeof(s->mentions[0]));
+		s->mention_count--;
+	}
+	s->mentions[s->mention_count].instrument = ins;
+	s->mentions[s->mention_count].at = at;
+	s->mention_count++;
+}
 
 static void remember(struct scan *s, const struct kb_instrument *ins)
 {
@@ -175,6 +201,29 @@ static const char *article_list(const struct scan *s, const char *p, char **arti
 		size_t w = phrase_here(s, LANG_LIST(list_words), q);
 		if (w && q[w] == ' ')
 			q += w + 1;
+		if (*q == '(' && *count) {
+			/* "10(2)(b) and (3)": another paragraph of the same article */
+			char base[8];
+			size_t bn = strspn(articles[*count - 1], "0123456789");
+			if (bn >= sizeof(base))
+				break;
+			memcpy(base, articles[*count - 1], bn);
+			base[bn] = '\0';
+			struct buf sub = BUF_INIT;
+			buf_adds(&sub, base);
+			buf_addch(&sub, ' ');
+			buf_adds(&sub, q);
+			size_t sn = article_at(sub.data, &a);
+			if (sn <= bn + 1) {
+				buf_release(&sub);
+				break;
+			}
+			if (*count < MAX_ARTICLES)
+				articles[(*count)++] = xstrdup(a.data);
+			p = q + (sn - bn - 1);
+			buf_release(&sub);
+			continue;
+		}
 		if (!isdigit((unsigned char)*q))
 			break;
 		p = q;
@@ -206,8 +255,9 @@ static void add_citation(struct scan *s, const struct kb_instrument *ins, char *
 /* After an article list: ", paragraph 2," then "of the X", or a bare "CAT".
  * Returns the instrument named there, or NULL. */
 static const struct kb_instrument *explicit_instrument(struct scan *s, const char *text, const char *p,
-						       const char **end)
+						       const char **end, bool *unknown)
 {
+	*unknown = false;
 	static const char *const paragraph_words[] = {"paragraphs", "paragraph", "paras.", "para.",
 						       "paragraphes", "paragraphe", "párrafos",
 						       "párrafo", "§", NULL};
@@ -240,6 +290,12 @@ static const struct kb_instrument *explicit_instrument(struct scan *s, const cha
 			*end = r + m;
 			return ins;
 		}
+		/* "of the Indigenous and Tribal Peoples Convention": named, but not
+		 * one the knowledge base knows; the context must not claim it */
+		if (isupper((unsigned char)*r)) {
+			*unknown = true;
+			return NULL;
+		}
 	}
 	size_t m = instrument_at(s, text, q, &ins);
 	if (m && q == text_skip_space(p)) {
@@ -247,6 +303,43 @@ static const struct kb_instrument *explicit_instrument(struct scan *s, const cha
 		return ins;
 	}
 	return NULL;
+}
+
+/* "Article 1 common to the ICCPR and the ICESCR": the instruments named
+ * after a "common to" cue; returns how many (at most max). */
+static size_t common_instruments(struct scan *s, const char *text, const char *p,
+				 const struct kb_instrument **out, size_t max, const char **end)
+{
+	const char *q = text_skip_space(p);
+	size_t n = phrase_here(s, LANG_LIST(common_cues), q);
+	if (!n)
+		return 0;
+	q = text_skip_space(q + n);
+	size_t count = 0;
+	while (count < max) {
+		const struct kb_instrument *ins;
+		size_t m = instrument_at(s, text, q, &ins);
+		if (!m)
+			break;
+		out[count++] = ins;
+		*end = q + m;
+		q = text_skip_space(q + m);
+		size_t w = phrase_here(s, LANG_LIST(list_words), q);
+		if (!w)
+			break;
+		q = text_skip_space(q + w);
+		size_t a = phrase_here(s, LANG_LIST(of_words), q); /* "and the", "et du" */
+		(void)a;
+		static const char *const articles[] = {"the ", "la ", "le ", "el ", "du ", "del ", NULL};
+		for (int i = 0; articles[i]; i++) {
+			size_t k = text_prefix_ci(q, articles[i]);
+			if (k) {
+				q += k;
+				break;
+			}
+		}
+	}
+	return count;
 }
 
 /* The violation sentences of a block: ranges [start, end) in text. */
@@ -285,6 +378,62 @@ static bool in_ranges(const struct ranges *r, size_t pos)
 	return false;
 }
 
+/* Whether an instrument can be cited with this keyword: principles are
+ * not articles of a treaty, rules are not articles of a declaration. */
+static bool keyword_fits(const struct scan *s, const char *keyword, const struct kb_instrument *ins)
+{
+	(void)s;
+	if (!ins)
+		return false;
+	bool principle = text_prefix_ci(keyword, "principle") || text_prefix_ci(keyword, "principe") ||
+			 text_prefix_ci(keyword, "principio");
+	bool rule = text_prefix_ci(keyword, "rule") || text_prefix_ci(keyword, "règle") ||
+		    text_prefix_ci(keyword, "regla");
+	const char *kind = ins->kind ? ins->kind : "";
+	if (principle)
+		return !strcmp(kind, "principles") || !strcmp(kind, "guidelines") || !strcmp(kind, "declaration");
+	if (rule)
+		return !strcmp(kind, "rules");
+	return true;
+}
+
+static void flush_pending(struct scan *s, const struct kb_instrument *ins)
+{
+	for (size_t i = 0; i < s->pending_count; i++)
+		add_citation(s, ins, s->pending[i], s->pending_context, s->pending_violation);
+	s->pending_count = 0;
+	free(s->pending_context);
+	s->pending_context = NULL;
+}
+
+/* Notes that article (with an instrument) was cited in the sentence. */
+static void cited_in_sentence(struct scan *s, const char *sentence, const struct kb_instrument *ins,
+			      const char *article)
+{
+	if (s->sentence != sentence) {
+		s->sentence = sentence;
+		s->cited_count = 0;
+	}
+	if (ins && s->cited_count < MAX_ARTICLES) {
+		s->cited[s->cited_count].instrument = ins;
+		s->cited[s->cited_count].article = atoi(article);
+		s->cited_count++;
+	}
+}
+
+/* For an article given without an instrument: the instrument of the same
+ * article cited earlier in the sentence ("Article 14 of the ICCPR ...,
+ * and article 14(3)(e) guarantees"), else the context. */
+static const struct kb_instrument *implicit_instrument(struct scan *s, const char *article,
+						       const char *sentence)
+{
+	if (s->sentence == sentence)
+		for (size_t i = s->cited_count; i-- > 0;)
+			if (s->cited[i].article == atoi(article))
+				return s->cited[i].instrument;
+	return s->last;
+}
+
 static void read_articles(struct scan *s, const char *text, const char **pp, const struct ranges *vr)
 {
 	const char *p = *pp;
@@ -298,25 +447,26 @@ static void read_articles(struct scan *s, const char *text, const char **pp, con
 	if (!count)
 		return;
 	const char *after = end;
-	const struct kb_instrument *ins = explicit_instrument(s, text, end, &after);
+	bool unknown;
+	const struct kb_instrument *ins = explicit_instrument(s, text, end, &after, &unknown);
+	const struct kb_instrument *common[4];
+	size_t common_count = ins || unknown ? 0 : common_instruments(s, text, end, common, 4, &after);
 	size_t sa, sb;
 	text_sentence(text, (size_t)(p - text), &sa, &sb);
 	char *context = xstrndup(text + sa, sb - sa);
 	bool violation = in_ranges(vr, (size_t)(p - text));
-	size_t first = s->l->citations_count;
-	bool pending = false;
 	if (ins) {
 		remember(s, ins);
-		/* earlier lists waiting for this one ("read in conjunction with") */
-		for (size_t i = 0; i < s->pending_count; i++)
-			s->l->citations[s->pending[i]].instrument = ins->short_name;
-		s->pending_count = 0;
-	} else {
-		for (size_t i = 0; i < s->pending_count; i++)
-			if (!s->l->citations[s->pending[i]].instrument && s->last)
-				s->l->citations[s->pending[i]].instrument = s->last->short_name;
-		s->pending_count = 0;
-		ins = s->last;
+		mentioned(s, ins, after);
+		flush_pending(s, ins); /* they waited for this one */
+	} else if (common_count) {
+		for (size_t k = 0; k < common_count; k++) {
+			remember(s, common[k]);
+			mentioned(s, common[k], after);
+		}
+		flush_pending(s, s->last);
+	} else if (!unknown) {
+		flush_pending(s, s->last);
 		const char *q = end;
 		if (*q == ',')
 			q++;
@@ -327,19 +477,60 @@ static void read_articles(struct scan *s, const char *text, const char **pp, con
 			if (skip)
 				n = phrase_here(s, LANG_LIST(conjunction_cues), q + skip);
 		}
-		pending = n > 0;
+		if (n) {
+			/* the instrument comes with the next article list */
+			for (size_t i = 0; i < count && s->pending_count < MAX_ARTICLES; i++)
+				s->pending[s->pending_count++] = articles[i];
+			s->pending_context = context;
+			s->pending_violation = violation;
+			*pp = end > p ? end - 1 : p;
+			return;
+		}
+	} else {
+		flush_pending(s, s->last);
+		const char *named = text_skip_space(end);
+		letter_warn(s->l, "\"%.*s\" cites an instrument the knowledge base does not know: \"%.80s\"",
+			    (int)(end - p), p, named);
 	}
-	for (size_t i = 0; i < count; i++)
-		add_citation(s, ins, articles[i], context, violation);
-	if (pending)
-		for (size_t i = first; i < s->l->citations_count && s->pending_count < MAX_ARTICLES; i++)
-			s->pending[s->pending_count++] = i;
-	if (!ins && !pending)
-		letter_warn(s->l, "an article is cited without an instrument: \"%s\"", context);
+	for (size_t i = 0; i < count; i++) {
+		if (common_count) {
+			for (size_t k = 0; k < common_count; k++)
+				add_citation(s, common[k], xstrdup(articles[i]), context, violation);
+			free(articles[i]);
+			continue;
+		}
+		const struct kb_instrument *which = ins;
+		if (!which && !unknown)
+			which = implicit_instrument(s, articles[i], text + sa);
+		cited_in_sentence(s, text + sa, which, articles[i]);
+		if (!keyword_fits(s, p, which)) {
+			if (!unknown)
+				letter_warn(s->l, "\"%.*s %s\" cited without an instrument the knowledge base knows: \"%.120s\"",
+					    (int)kw, p, articles[i], context);
+			free(articles[i]);
+			continue;
+		}
+		add_citation(s, which, articles[i], context, violation);
+	}
 	free(context);
 	*pp = after > p ? after - 1 : p;
 }
 
+static void add_ratification(struct scan *s, const struct kb_instrument *ins, const char *action, int date)
+{
+	struct letter *l = s->l;
+	for (size_t i = 0; i < l->ratifications_count; i++)
+		if (l->ratifications[i].instrument == ins->short_name && l->ratifications[i].date == date)
+			return;
+	struct letter_ratification *r = PUSH(l, ratifications);
+	r->instrument = ins->short_name;
+	r->action = action;
+	r->date = date;
+}
+
+/* "ratified by Kazakhstan on 24 January 2006", "to which Kazakhstan
+ * acceded on ...", "has ratified the ICESCR and the ICCPR, both on ...",
+ * "to both of which India acceded on ...". */
 static void read_ratification(struct scan *s, const char *text, const char *p, size_t verb_len,
 			      const char *action)
 {
@@ -354,23 +545,42 @@ static void read_ratification(struct scan *s, const char *text, const char *p, s
 	const char *d = date_find(s->ctx->kb, text, from, &dlen, &date);
 	if (!d || d >= limit)
 		return;
-	const struct kb_instrument *ins = NULL;
-	/* "Kazakhstan ratified the ICCPR on 24 January 2006": named between verb and date */
-	for (const char *q = from; q < d && !ins; q++)
-		if (text_word_start(text, q))
-			instrument_at(s, text, q, &ins);
-	if (!ins && s->mention && s->mention_at >= text + sa)
-		ins = s->mention;
-	if (!ins)
+	/* instruments named between the verb and the date all take it */
+	bool found = false;
+	for (const char *q = from; q < d; q++) {
+		const struct kb_instrument *ins;
+		size_t m;
+		if (text_word_start(text, q) && (m = instrument_at(s, text, q, &ins))) {
+			add_ratification(s, ins, action, date);
+			found = true;
+			q += m - 1;
+		}
+	}
+	if (found)
 		return;
-	struct letter *l = s->l;
-	for (size_t i = 0; i < l->ratifications_count; i++)
-		if (l->ratifications[i].instrument == ins->short_name && l->ratifications[i].date == date)
-			return;
-	struct letter_ratification *r = PUSH(l, ratifications);
-	r->instrument = ins->short_name;
-	r->action = action;
-	r->date = date;
+	/* else those named before it in the sentence: the last, or two with "both" */
+	const char *sentence = text + sa;
+	size_t want = 1;
+	const char *after_last = sentence;
+	for (size_t i = 0; i < s->mention_count; i++)
+		if (s->mentions[i].at >= sentence && s->mentions[i].at < p)
+			after_last = s->mentions[i].at;
+	for (const char *q = after_last; q < p + verb_len + 12 && *q; q++)
+		if (text_word_start(text, q) && (text_word_prefix_ci(q, "both") || text_word_prefix_ci(q, "deux") ||
+						 text_word_prefix_ci(q, "ambos") || text_word_prefix_ci(q, "ambas")))
+			want = 2;
+	const struct kb_instrument *taken[2] = {NULL, NULL};
+	size_t got = 0;
+	for (size_t i = s->mention_count; i-- > 0 && got < want;) {
+		if (s->mentions[i].at < sentence || s->mentions[i].at > p)
+			continue;
+		const struct kb_instrument *ins = s->mentions[i].instrument;
+		if (got && taken[0] == ins)
+			continue;
+		taken[got++] = ins;
+	}
+	for (size_t i = got; i-- > 0;)
+		add_ratification(s, taken[i], action, date);
 }
 
 static const char *ratification_verb_at(const struct scan *s, const char *p, size_t *len)
@@ -397,8 +607,7 @@ void extract_citations(struct extract_ctx *ctx, struct letter *l)
 		struct ranges vr = {.count = 0};
 		if (b < annex && doc->blocks[b].kind != BLOCK_FOOTNOTE)
 			violation_ranges(&s, text, &vr);
-		s.mention = NULL;
-		s.mention_at = NULL;
+		s.mention_count = 0;
 		for (const char *p = text; *p; p++) {
 			if (!text_word_char((unsigned char)*p) || !text_word_start(text, p))
 				continue;
@@ -406,8 +615,7 @@ void extract_citations(struct extract_ctx *ctx, struct letter *l)
 			size_t n = instrument_at(&s, text, p, &ins);
 			if (n) {
 				remember(&s, ins);
-				s.mention = ins;
-				s.mention_at = p;
+				mentioned(&s, ins, p);
 				p += n - 1;
 				continue;
 			}
@@ -420,9 +628,6 @@ void extract_citations(struct extract_ctx *ctx, struct letter *l)
 			if (action)
 				read_ratification(&s, text, p, vlen, action);
 		}
+		flush_pending(&s, s.last); /* a wait ends with its paragraph */
 	}
-	/* lists still waiting at the end take the context */
-	for (size_t i = 0; i < s.pending_count; i++)
-		if (!l->citations[s.pending[i]].instrument && s.last)
-			l->citations[s.pending[i]].instrument = s.last->short_name;
 }

@@ -96,8 +96,9 @@ void extract_reference(struct extract_ctx *ctx, struct letter *l)
 	const char *start = NULL;
 	if (ctx->at.reference != NO_BLOCK) {
 		const char *t = doc->blocks[ctx->at.reference].text;
-		size_t label = phrase_at_any(ctx, LANG_LIST(reference_labels), t);
-		buf_adds(&text, text_skip_space(t + label));
+		size_t label;
+		const char *at = phrase_find_any(ctx, LANG_LIST(reference_labels), t, &label);
+		buf_adds(&text, text_skip_space(at + label));
 		core = find_core(ctx->kb, text.data, &len, l->country, &l->number, &l->year);
 		if (!core && ctx->at.reference + 1 < doc->count) {
 			/* the reference wrapped onto the next line, a blank line between */

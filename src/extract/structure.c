@@ -55,9 +55,14 @@ void extract_landmarks(struct extract_ctx *ctx, struct letter *l)
 	for (size_t i = 0; i < n && i < 8 && at->header == NO_BLOCK; i++)
 		if (phrase_at_any(ctx, LANG_LIST(mandates_header), doc->blocks[i].text))
 			at->header = i;
-	for (size_t i = 0; i < n && i < 16 && at->reference == NO_BLOCK; i++)
-		if (phrase_at_any(ctx, LANG_LIST(reference_labels), doc->blocks[i].text))
+	/* the label opens its block, or follows the date on the same line */
+	for (size_t i = 0; i < n && i < 16 && at->reference == NO_BLOCK; i++) {
+		size_t len;
+		const char *t = doc->blocks[i].text;
+		const char *label = phrase_find_any(ctx, LANG_LIST(reference_labels), t, &len);
+		if (label && label - t < 40)
 			at->reference = i;
+	}
 	size_t from = at->reference == NO_BLOCK ? 0 : at->reference + 1;
 	for (size_t i = from; i < n && i < from + 12 && at->salutation == NO_BLOCK; i++) {
 		const char *t = doc->blocks[i].text;

@@ -157,6 +157,7 @@ static int load_languages(struct kb *kb, struct kb_private *pv, struct error *er
 		LIST(article_words, "article_words");
 		LIST(of_words, "of_words");
 		LIST(conjunction_cues, "conjunction_cues");
+		LIST(common_cues, "common_cues");
 		LIST(list_words, "list_words");
 		LIST(annex_words, "annex_words");
 		LIST(facts_cues, "facts_cues");

@@ -105,7 +105,7 @@ struct kb_language {
 	struct strlist date_glue, stopwords, mandates_header, reference_labels, reference_noise,
 		salutations, capacity_cues, resolution_cues, questions_cues, reply_words, within,
 		day_words, hour_words, violation_cues, closing_cues, office_words, article_words,
-		of_words, conjunction_cues, list_words, annex_words, facts_cues, year_words,
+		of_words, conjunction_cues, common_cues, list_words, annex_words, facts_cues, year_words,
 		against_words;
 	struct kb_word_value *ratification_verbs;
 	size_t ratification_verb_count;
