@@ -104,12 +104,12 @@ $(FUZZ_BUILD)/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB_SRC) $(BUILD)/gen/embedd
 
 fuzz-brief: $(FUZZ_BUILD)/fuzz_parse
 	@mkdir -p $(FUZZ_BUILD)/corpus
-	$(FUZZ_BUILD)/fuzz_parse -runs=3000 -max_len=65536 -timeout=10 $(FUZZ_BUILD)/corpus tests/fuzz/seeds
+	$(FUZZ_BUILD)/fuzz_parse -runs=3000 -max_len=65536 -timeout=10 $(FUZZ_BUILD)/corpus tests/fuzz/seeds tests/letters
 
 fuzz: $(FUZZ_BUILD)/fuzz_parse
 	@mkdir -p $(FUZZ_BUILD)/corpus
 	$(FUZZ_BUILD)/fuzz_parse -max_total_time=$${FUZZ_SECONDS:-600} -max_len=262144 -timeout=10 \
-	  $(FUZZ_BUILD)/corpus tests/fuzz/seeds
+	  $(FUZZ_BUILD)/corpus tests/fuzz/seeds tests/letters
 
 # --- running ----------------------------------------------------------------------------
 RUN_DB := $(BUILD)/run.db
