@@ -354,8 +354,11 @@ static void violation_ranges(struct scan *s, const char *text, struct ranges *r)
 	const char *p = text;
 	size_t len;
 	while (r->count < 32) {
+		size_t en_len;
 		const char *mine = phrase_find(&s->ctx->lang->violation_cues, p, &len);
-		const char *en = phrase_find(&s->ctx->kb->languages[KB_EN].violation_cues, p, &len);
+		const char *en = s->ctx->lang == &s->ctx->kb->languages[KB_EN]
+					 ? NULL
+					 : phrase_find(&s->ctx->kb->languages[KB_EN].violation_cues, p, &en_len);
 		const char *cue = mine && (!en || mine < en) ? mine : en;
 		if (!cue)
 			break;
@@ -474,6 +477,8 @@ static void read_articles(struct scan *s, const char *text, const char **pp, con
 		size_t n = phrase_here(s, LANG_LIST(conjunction_cues), q);
 		if (!n) {
 			size_t skip = text_prefix_ci(q, "read alone and ");
+			if (!skip)
+				skip = text_prefix_ci(q, "read ");
 			if (skip)
 				n = phrase_here(s, LANG_LIST(conjunction_cues), q + skip);
 		}

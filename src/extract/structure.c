@@ -9,11 +9,14 @@
 #include "../util/text.h"
 #include "letter.h"
 
+/* Enough running text to tell English, French and Spanish apart. */
+#define LANGUAGE_SAMPLE_WORDS 600
+
 void extract_language(struct extract_ctx *ctx, struct letter *l)
 {
 	size_t hits[KB_LANGS] = {0};
 	size_t words = 0;
-	for (size_t b = 0; b < ctx->doc->count && words < 3000; b++) {
+	for (size_t b = 0; b < ctx->doc->count && words < LANGUAGE_SAMPLE_WORDS; b++) {
 		const char *t = ctx->doc->blocks[b].text;
 		for (const char *p = t; *p; p++) {
 			if (!text_word_char((unsigned char)*p) || !text_word_start(t, p))

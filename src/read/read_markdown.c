@@ -94,6 +94,9 @@ static void collect_inline(cmark_node *node, struct document *doc, struct inline
 			break;
 		case CMARK_NODE_LINK: {
 			const char *url = cmark_node_get_url(n);
+			/* bare URLs before the link come first: links keep document order */
+			document_scan_links(doc, st->scan.data);
+			buf_reset(&st->scan);
 			if (url)
 				document_add_link(doc, url, strlen(url));
 			st->link_depth++;

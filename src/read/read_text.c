@@ -39,8 +39,6 @@ static bool rule_line(const struct line *l)
 	char mark = 0;
 	for (size_t i = 0; i < l->len; i++) {
 		char c = l->start[i];
-		if (c == '\f')
-			return true;
 		if (c == ' ' || c == '\t' || c == '\r')
 			continue;
 		if (c != '-' && c != '_' && c != '*' && c != '=')
@@ -193,6 +191,16 @@ int read_text(struct document *doc, const char *bytes, size_t len, struct error 
 		l.len = (size_t)(bytes + i - l.start);
 		if (i < len)
 			i++;
+		const char *ff = memrchr(l.start, '\f', l.len);
+		if (ff) {
+			/* a form feed is a page rule; what follows it on the line is text */
+			flush(doc, &p, &footnote_zone);
+			document_add(doc, BLOCK_RULE, NULL, l.offset);
+			footnote_zone = true;
+			l.len -= (size_t)(ff + 1 - l.start);
+			l.offset += (size_t)(ff + 1 - l.start);
+			l.start = ff + 1;
+		}
 		size_t text_at = 0;
 		int n;
 		if (blank(&l)) {

@@ -8,19 +8,34 @@
 
 #include "die.h"
 
+/* ASCII case folding and word characters by table: these run at every
+ * byte of every letter, and ctype's locale lookups cost more than the
+ * comparisons. Bytes >= 0x80 (UTF-8) are word characters and fold to
+ * themselves. */
+static unsigned char fold[256];
+static bool word_table[256];
+
+__attribute__((constructor)) static void text_tables(void)
+{
+	for (int c = 0; c < 256; c++) {
+		fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		word_table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+				(c >= 'A' && c <= 'Z') || c >= 0x80;
+	}
+}
+
 bool text_word_char(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80;
+	return word_table[c];
 }
 
 size_t text_prefix_ci(const char *s, const char *prefix)
 {
+	const unsigned char *a = (const unsigned char *)s, *b = (const unsigned char *)prefix;
 	size_t i = 0;
-	for (; prefix[i]; i++) {
-		unsigned char a = (unsigned char)s[i], b = (unsigned char)prefix[i];
-		if (!a || tolower(a) != tolower(b))
+	for (; b[i]; i++)
+		if (fold[a[i]] != fold[b[i]]) /* also stops at the end of s */
 			return 0;
-	}
 	return i;
 }
 
@@ -37,12 +52,14 @@ size_t text_word_prefix_ci(const char *s, const char *prefix)
 
 const char *text_find_ci(const char *hay, const char *needle)
 {
-	unsigned char first = (unsigned char)tolower((unsigned char)needle[0]);
+	unsigned char first = fold[(unsigned char)needle[0]];
 	if (!first)
 		return hay;
-	for (const char *p = hay; *p; p++)
-		if (tolower((unsigned char)*p) == first && text_prefix_ci(p, needle))
-			return p;
+	unsigned char second = fold[(unsigned char)needle[1]];
+	for (const unsigned char *p = (const unsigned char *)hay; *p; p++)
+		if (fold[*p] == first && (!second || fold[p[1]] == second) &&
+		    text_prefix_ci((const char *)p, needle))
+			return (const char *)p;
 	return NULL;
 }
 

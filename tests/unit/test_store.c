@@ -1,0 +1,245 @@
+/*
+ * test_store.c - the store on a real SQLite file: migrations, putting a
+ * letter (added, unchanged, updated, all or nothing), finding it however a
+ * user writes its reference, the query language and full-text search.
+ */
+#include "helpers.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "domain/letterfile.h"
+#include "domain/query.h"
+#include "domain/search.h"
+#include "kb/kb.h"
+#include "store/kbload.h"
+#include "store/letters.h"
+#include "store/migrate.h"
+#include "util/die.h"
+
+static char db_path[64];
+
+static struct db *fresh_store(void)
+{
+	strcpy(db_path, "/tmp/rapporteur-unit-XXXXXX");
+	int fd = mkstemp(db_path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(db_path);
+	struct error err = {{0}};
+	struct db *db = db_open(db_path, &err);
+	if (!db)
+		fail_msg("db_open: %s", err.message);
+	if (store_migrate(db, &err) < 0)
+		fail_msg("migrate: %s", err.message);
+	if (store_load_kb(db, kb_shared(), &err) < 0)
+		fail_msg("knowledge base: %s", err.message);
+	return db;
+}
+
+static void drop_store(struct db *db)
+{
+	db_close(db);
+	char side[96];
+	unlink(db_path);
+	snprintf(side, sizeof(side), "%s-wal", db_path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", db_path);
+	unlink(side);
+}
+
+static void parse_letter(const char *path, struct letter *l)
+{
+	struct error err = {{0}};
+	if (letterfile_parse(path, l, &err) < 0)
+		fail_msg("%s", err.message);
+}
+
+/* count(*) of a query with one "?" bound to the communication id */
+static long long count_for(struct db *db, const char *sql, long long id)
+{
+	char arg[24];
+	snprintf(arg, sizeof(arg), "%lld", id);
+	return db_query_int(db, -1, sql, arg, (const char *)NULL);
+}
+
+static long long count_all(struct db *db, const char *sql)
+{
+	return db_query_int(db, -1, sql, (const char *)NULL);
+}
+
+static enum store_outcome put(struct db *db, const struct letter *l, const char *sha)
+{
+	struct error err = {{0}};
+	enum store_outcome out;
+	if (store_put_letter(db, l, "letter.md", sha, &out, NULL, &err) < 0)
+		fail_msg("store_put_letter: %s", err.message);
+	return out;
+}
+
+static void test_migrations_once_and_current(void **state)
+{
+	(void)state;
+	struct db *db = fresh_store();
+	struct error err = {{0}};
+	assert_int_equal(store_schema_version(db), store_latest_version(db->backend));
+	assert_int_equal(store_migrate(db, &err), 0); /* nothing left to apply */
+	assert_int_equal(count_all(db, "PRAGMA foreign_keys"), 1);
+	drop_store(db);
+}
+
+static void test_put_added_unchanged_updated(void **state)
+{
+	(void)state;
+	struct db *db = fresh_store();
+	struct letter l;
+	parse_letter("tests/letters/AL-BGD-5-2023.md", &l);
+	assert_int_equal(put(db, &l, "aaaa"), STORE_ADDED);
+	long long id = store_find_communication(db, l.reference);
+	assert_true(id > 0);
+	assert_int_equal(count_for(db, "SELECT count(*) FROM questions WHERE communication_id = ?", id),
+			 (long long)l.questions_count);
+	assert_int_equal(put(db, &l, "aaaa"), STORE_UNCHANGED);
+	assert_int_equal(put(db, &l, "bbbb"), STORE_UPDATED);
+	/* an update replaces the child rows, it does not add to them */
+	assert_int_equal(count_for(db, "SELECT count(*) FROM questions WHERE communication_id = ?", id),
+			 (long long)l.questions_count);
+	assert_int_equal(count_for(db, "SELECT count(*) FROM communication_mandates WHERE communication_id = ?", id),
+			 (long long)l.mandates_count);
+	assert_int_equal(count_all(db, "SELECT count(*) FROM communications"), 1);
+	letter_release(&l);
+	drop_store(db);
+}
+
+/* A failure after the communication row is written (here a mandate the
+ * knowledge base does not hold breaks a foreign key) leaves nothing. */
+static void test_failed_put_writes_nothing(void **state)
+{
+	(void)state;
+	struct db *db = fresh_store();
+	struct letter l;
+	parse_letter("tests/letters/AL-BGD-5-2023.md", &l);
+	assert_true(l.mandates_count > 1);
+	const char *slug = l.mandates[l.mandates_count - 1].slug;
+	l.mandates[l.mandates_count - 1].slug = "no-such-mandate";
+	struct error err = {{0}};
+	enum store_outcome out;
+	assert_int_equal(store_put_letter(db, &l, "letter.md", "cccc", &out, NULL, &err), -1);
+	assert_contains(err.message, "FOREIGN KEY");
+	assert_int_equal(count_all(db, "SELECT count(*) FROM communications"), 0);
+	assert_int_equal(count_all(db, "SELECT count(*) FROM questions"), 0);
+	assert_int_equal(count_all(db, "SELECT count(*) FROM communication_mandates"), 0);
+	l.mandates[l.mandates_count - 1].slug = slug;
+	assert_int_equal(put(db, &l, "cccc"), STORE_ADDED); /* and the store still works */
+	letter_release(&l);
+	drop_store(db);
+}
+
+static void test_find_however_written(void **state)
+{
+	(void)state;
+	struct db *db = fresh_store();
+	struct letter l;
+	parse_letter("tests/letters/UA-SYR-3-2014.md", &l);
+	put(db, &l, "dddd");
+	long long id = store_find_communication(db, l.reference);
+	assert_true(id > 0);
+	assert_int_equal(store_find_communication(db, "SYR 3/2014"), id);
+	struct letter m;
+	parse_letter("tests/letters/AL-BGD-5-2023.md", &m);
+	put(db, &m, "eeee");
+	long long bgd = store_find_communication(db, "AL BGD 5/2023");
+	assert_true(bgd > 0 && bgd != id);
+	assert_int_equal(store_find_communication(db, "AL-BGD-5-2023"), bgd);
+	assert_int_equal(store_find_communication(db, "BGD 5/2023"), bgd);
+	letter_release(&m);
+	assert_int_equal(store_find_communication(db, "SYR 4/2014"), 0);
+	char *slug = store_reference_slug("AL KAZ 2/2024");
+	assert_string_equal(slug, "AL-KAZ-2-2024");
+	free(slug);
+	char *core = store_reference_core("UA G/SO 214 (53-24) SYR 3/2014");
+	assert_string_equal(core, "SYR 3/2014");
+	free(core);
+	letter_release(&l);
+	drop_store(db);
+}
+
+static void test_foreign_keys_enforced(void **state)
+{
+	(void)state;
+	struct db *db = fresh_store();
+	struct error err = {{0}};
+	assert_int_equal(db_exec(db, "INSERT INTO questions(communication_id, n, text) VALUES (999, 1, 'x')", &err), -1);
+	drop_store(db);
+}
+
+static void test_query_language(void **state)
+{
+	(void)state;
+	struct error err = {{0}};
+	struct query *q = query_parse("\"enforced disappearance\" torture OR beating -release", &err);
+	assert_non_null(q);
+	char *fts = query_to_fts5(q);
+	assert_contains(fts, "\"enforced disappearance\"");
+	assert_contains(fts, "OR");
+	assert_contains(fts, "NOT");
+	free(fts);
+	char *ts = query_to_tsquery(q);
+	assert_contains(ts, "<->");
+	assert_contains(ts, "!");
+	free(ts);
+	query_free(q);
+	assert_null(query_parse("   ", &err));
+	assert_contains(err.message, "no words");
+	assert_null(query_parse("-torture", &err));
+	assert_contains(err.message, "only excludes");
+}
+
+static void test_search_ranked_and_newest(void **state)
+{
+	(void)state;
+	struct db *db = fresh_store();
+	const char *files[] = {"tests/letters/AL-BGD-5-2023.md", "tests/letters/UA-SYR-3-2014.md",
+			       "tests/letters/UA-IRN-14-2022.md", "tests/letters/AL-AUS-1-2024.md"};
+	for (size_t i = 0; i < 4; i++) {
+		struct letter l;
+		parse_letter(files[i], &l);
+		char sha[8];
+		snprintf(sha, sizeof(sha), "s%zu", i);
+		put(db, &l, sha);
+		letter_release(&l);
+	}
+	struct search_request req = {.query = "detention", .order = SEARCH_NEWEST, .limit = 10,
+				     .count_total = true};
+	struct search_result res;
+	struct error err = {{0}};
+	if (search_run(db, &req, &res, &err) < 0)
+		fail_msg("search: %s", err.message);
+	assert_true(res.count >= 2);
+	assert_int_equal(res.total, (long long)res.count);
+	for (size_t i = 1; i < res.count; i++)
+		assert_true(strcmp(res.hits[i - 1].date, res.hits[i].date) >= 0);
+	char open[2] = {SEARCH_MARK_OPEN, 0};
+	assert_contains(res.hits[0].snippet, open);
+	search_result_release(&res);
+
+	req.query = "zzzunfindableword";
+	assert_int_equal(search_run(db, &req, &res, &err), 0);
+	assert_int_equal(res.count, 0);
+	search_result_release(&res);
+	drop_store(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_migrations_once_and_current),
+		cmocka_unit_test(test_put_added_unchanged_updated),
+		cmocka_unit_test(test_failed_put_writes_nothing),
+		cmocka_unit_test(test_find_however_written),
+		cmocka_unit_test(test_foreign_keys_enforced),
+		cmocka_unit_test(test_query_language),
+		cmocka_unit_test(test_search_ranked_and_newest),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
