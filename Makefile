@@ -8,7 +8,7 @@ VERSION  := 0.1.0
 PKGS     := sqlite3 libcmark jansson
 # Debian packages the build, the tests and `make run` need.
 DEBS     := build-essential pkg-config clang libclang-rt-14-dev libsqlite3-dev libcmark-dev \
-            libjansson-dev libcmocka-dev iso-codes python3 sqlite3
+            libjansson-dev libcmocka-dev iso-codes python3 sqlite3 time
 
 WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wno-missing-field-initializers -Werror
@@ -120,9 +120,21 @@ run: deps
 	$(BUILD)/rapporteur ingest --db $(RUN_DB) tests/letters $(wildcard $(SHARED)/corpus)
 	$(BUILD)/rapporteur list --db $(RUN_DB)
 
+# `make bench [BENCH_N=10000]`: speed, measured here and never in tests (bench/run.sh).
+BENCH_N   ?= 10000
+BENCH_BIN := $(BUILD)/bench/floor $(BUILD)/bench/search_bench
+
+$(BUILD)/bench/floor: bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/bench/search_bench: bench/search_bench.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+
 bench: deps
-	$(MAKE) all
-	sh bench/run.sh $(BUILD)/rapporteur
+	$(MAKE) all $(BENCH_BIN)
+	BENCH_N=$(BENCH_N) sh bench/run.sh $(BUILD)/rapporteur
 
 docs: $(BUILD)/rapporteur
 	sh tools/gen-cli-doc.sh $(BUILD)/rapporteur > docs/CLI.md

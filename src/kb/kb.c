@@ -36,6 +36,7 @@ struct kb_private {
 	size_t string_count, string_cap;
 	void **blocks; /* other allocations we own */
 	size_t block_count, block_cap;
+	json_t *paragraphs; /* data/paragraphs.json, one of roots */
 };
 
 static const char *own_string(struct kb_private *pv, char *s)
@@ -303,12 +304,18 @@ static int load_instruments(struct kb *kb, struct kb_private *pv, struct error *
 		json_t *names = json_object_get(o, "names");
 		json_t *aliases = json_object_get(o, "aliases");
 		for (int l = 0; l < KB_LANGS; l++) {
+			ins->name[l] = json_string_value(json_array_get(json_object_get(names, kb_lang_codes[l]), 0));
 			ins->generic[l] = jstr(generic, kb_lang_codes[l]);
 			strlist_add_json(&ins->names, json_object_get(names, kb_lang_codes[l]));
 			strlist_add_json(&ins->aliases, json_object_get(aliases, kb_lang_codes[l]));
 		}
 		strlist_own(pv, &ins->names);
 		strlist_own(pv, &ins->aliases);
+		for (int l = 1; l < KB_LANGS; l++)
+			if (!ins->name[l])
+				ins->name[l] = ins->name[KB_EN];
+		if (!ins->name[KB_EN])
+			return error_set(err, "knowledge base: data/instruments.json: %s has no English name", ins->short_name);
 		json_t *prov = json_object_get(o, "provisions");
 		ins->provision_count = json_array_size(prov);
 		ins->provisions = own_block(pv, xcalloc(ins->provision_count + 1, sizeof(*ins->provisions)));
@@ -509,6 +516,53 @@ static int load_ratifications(struct kb *kb, struct kb_private *pv, struct error
 	return 0;
 }
 
+static int load_sessions(struct kb *kb, struct kb_private *pv, struct error *err)
+{
+	json_t *root = load_json(pv, "data/hrc-sessions.json", err);
+	if (!root)
+		return -1;
+	kb->session_count = json_array_size(root);
+	kb->sessions = own_block(pv, xcalloc(kb->session_count + 1, sizeof(*kb->sessions)));
+	for (size_t i = 0; i < kb->session_count; i++) {
+		json_t *o = json_array_get(root, i), *r = json_object_get(o, "report");
+		struct kb_session *s = &kb->sessions[i];
+		s->session = (int)json_integer_value(json_object_get(o, "session"));
+		s->opens = jdate(o, "from");
+		s->closes = jdate(o, "to");
+		s->report_symbol = jstr(r, "symbol");
+		s->sent_from = jdate(r, "sent_from");
+		s->sent_to = jdate(r, "sent_to");
+		s->replies_from = jdate(r, "replies_from");
+		s->replies_to = jdate(r, "replies_to");
+		if (!s->session || s->opens == DATE_NONE || s->closes == DATE_NONE || s->sent_from == DATE_NONE ||
+		    s->sent_to == DATE_NONE || s->replies_from == DATE_NONE || s->replies_to == DATE_NONE)
+			return error_set(err, "knowledge base: data/hrc-sessions.json[%zu]: a session needs its number, dates and report windows", i);
+	}
+	return 0;
+}
+
+static int load_questions(struct kb *kb, struct kb_private *pv, struct error *err)
+{
+	json_t *root = load_json(pv, "data/questions.json", err);
+	if (!root)
+		return -1;
+	kb->question_count = json_array_size(root);
+	kb->questions = own_block(pv, xcalloc(kb->question_count + 1, sizeof(*kb->questions)));
+	for (size_t i = 0; i < kb->question_count; i++) {
+		json_t *o = json_array_get(root, i), *text = json_object_get(o, "text");
+		struct kb_question *q = &kb->questions[i];
+		q->id = jstr(o, "id");
+		q->theme = jstr(o, "theme");
+		for (int l = 0; l < KB_LANGS; l++)
+			q->text[l] = jstr(text, kb_lang_codes[l]);
+		if (!q->id || !q->theme || !q->text[KB_EN])
+			return error_set(err, "knowledge base: data/questions.json[%zu]: a question needs an id, a theme and English text", i);
+		strlist_add_json(&q->provisions, json_object_get(o, "provisions"));
+		strlist_own(pv, &q->provisions);
+	}
+	return 0;
+}
+
 struct kb *kb_load(struct error *err)
 {
 	struct kb *kb = xcalloc(1, sizeof(*kb));
@@ -528,8 +582,10 @@ struct kb *kb_load(struct error *err)
 	own_block(pv, kb->countries);
 	if (load_languages(kb, pv, err) < 0 || load_mandates(kb, pv, err) < 0 ||
 	    load_instruments(kb, pv, err) < 0 || load_statuses(kb, pv, err) < 0 ||
-	    load_ratifications(kb, pv, err) < 0)
+	    load_ratifications(kb, pv, err) < 0 || load_sessions(kb, pv, err) < 0 ||
+	    load_questions(kb, pv, err) < 0 || !load_json(pv, "data/paragraphs.json", err))
 		goto fail;
+	pv->paragraphs = pv->roots[pv->root_count - 1];
 	const struct embedded_file *series = embedded_find("data/document-series.txt");
 	if (!series) {
 		error_set(err, "knowledge base: data/document-series.txt is not in the binary");
@@ -740,4 +796,44 @@ bool kb_party_to(const struct kb *kb, const char *alpha3, const struct kb_instru
 		}
 	}
 	return party;
+}
+
+const struct kb_session *kb_session_for_sent(const struct kb *kb, int date)
+{
+	for (size_t i = 0; i < kb->session_count; i++)
+		if (kb->sessions[i].sent_from <= date && date <= kb->sessions[i].sent_to)
+			return &kb->sessions[i];
+	return NULL;
+}
+
+const struct kb_session *kb_session(const struct kb *kb, int number)
+{
+	for (size_t i = 0; i < kb->session_count; i++)
+		if (kb->sessions[i].session == number)
+			return &kb->sessions[i];
+	return NULL;
+}
+
+const struct kb_question *kb_question(const struct kb *kb, const char *id)
+{
+	for (size_t i = 0; i < kb->question_count; i++)
+		if (!strcmp(kb->questions[i].id, id))
+			return &kb->questions[i];
+	return NULL;
+}
+
+const char *kb_paragraph(const struct kb *kb, const char *key, enum kb_lang lang)
+{
+	const struct kb_private *pv = kb->private_data;
+	json_t *p = json_object_get(pv->paragraphs, key);
+	const char *s = jstr(p, kb_lang_codes[lang]);
+	return s ? s : jstr(p, "en");
+}
+
+enum kb_lang kb_lang_of(const char *code)
+{
+	for (int l = 0; l < KB_LANGS; l++)
+		if (code && !strcmp(code, kb_lang_codes[l]))
+			return (enum kb_lang)l;
+	return KB_EN;
 }

@@ -69,6 +69,7 @@ struct kb_instrument {
 	const char *status_file; /* treaty-status CSV, or NULL */
 	int adopted;
 	const char *generic[KB_LANGS]; /* "Covenant", "Pacte", "Pacto" or NULL */
+	const char *name[KB_LANGS];    /* the canonical name per language (English if none) */
 	struct strlist names;	       /* full names, all languages, canonical first */
 	struct strlist aliases;	       /* abbreviations, matched case-sensitively */
 	struct kb_provision *provisions;
@@ -117,6 +118,22 @@ struct kb_language {
 	size_t unit_word_count;
 };
 
+/* A Human Rights Council session and the window of its joint
+ * communications report: letters sent and replies received in it. */
+struct kb_session {
+	int session;
+	int opens, closes;
+	const char *report_symbol; /* NULL when not known */
+	int sent_from, sent_to, replies_from, replies_to;
+};
+
+/* A question of the catalogue (data/questions.json). */
+struct kb_question {
+	const char *id, *theme;
+	const char *text[KB_LANGS]; /* the English one is always there */
+	struct strlist provisions;  /* "CAT:12" */
+};
+
 struct kb {
 	struct kb_country *countries; /* sorted by alpha3 */
 	size_t country_count;
@@ -130,6 +147,10 @@ struct kb {
 	size_t ratification_count;
 	struct kb_language languages[KB_LANGS];
 	struct strlist document_series; /* "A", "CAT", ...: UN symbol series */
+	struct kb_session *sessions; /* by number */
+	size_t session_count;
+	struct kb_question *questions;
+	size_t question_count;
 	struct kb_instrument_pattern *patterns; /* see kb_instrument_at */
 	size_t pattern_count;
 	void *private_data; /* JSON trees and strings the pointers above point into */
@@ -169,6 +190,16 @@ struct kb_instrument_match {
  * returns true. Longest match wins. */
 bool kb_instrument_at(const struct kb *kb, const char *text, const char *p,
 		      struct kb_instrument_match *m);
+
+/* The session whose report covers a communication sent on date, or NULL. */
+const struct kb_session *kb_session_for_sent(const struct kb *kb, int date);
+const struct kb_session *kb_session(const struct kb *kb, int number);
+const struct kb_question *kb_question(const struct kb *kb, const char *id);
+/* A standard paragraph (data/paragraphs.json) in lang, else in English;
+ * NULL when the key is unknown. */
+const char *kb_paragraph(const struct kb *kb, const char *key, enum kb_lang lang);
+/* The language for an ISO 639-1 code, KB_EN when unknown. */
+enum kb_lang kb_lang_of(const char *code);
 
 /* Ratification status of country for an instrument: the exact date a
  * letter stated (*date, *action) when known, else the year. Returns false
