@@ -5,6 +5,7 @@
 
 ALTER TABLE communications ADD COLUMN origin TEXT NOT NULL DEFAULT 'ingested';  -- ingested | drafted
 ALTER TABLE communications ADD COLUMN draft TEXT;               -- the draft as JSON (docs/DRAFTING.md)
+ALTER TABLE communications ADD COLUMN letter_md TEXT;           -- the letter as sent (Markdown): never re-rendered
 ALTER TABLE communications ADD COLUMN procedure TEXT NOT NULL DEFAULT 'communication';
                                                                 -- or wgad-regular, wgeid-case: kept out of reports
 ALTER TABLE communications ADD COLUMN publication_date TEXT;    -- the reply due date: public from then on

@@ -51,5 +51,12 @@ int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_draft(int argc, char **argv);
+int cmd_approve(int argc, char **argv);
+int cmd_send(int argc, char **argv);
+int cmd_advance(int argc, char **argv);
+int cmd_overdue(int argc, char **argv);
+int cmd_due(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 
 #endif

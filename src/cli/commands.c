@@ -33,6 +33,43 @@ const struct command commands[] = {
 	 "--format json   an array of letter records\n"
 	 "--format csv    one row per communication; with --out DIR also questions.csv and citations.csv\n"
 	 "--out DIR       write files into DIR instead of standard output\n" CLI_FILTER_HELP},
+	{"draft", cmd_draft, "draft new|edit|show|list [ID] [--file F.json] [fields] [--as USER]",
+	 "draft a communication: new, edit (a draft only), show, list the drafts",
+	 "--file F.json        the draft as JSON (docs/DRAFTING.md); flags below apply after it\n"
+	 "--type T             AL, UA or OL (JAL, JUA, JOL for old joint letters)\n"
+	 "--addressee CCC      ISO 3166-1 alpha-3, or OTH with --addressee-name NAME\n"
+	 "--language L         en (default), fr or es\n"
+	 "--date DATE          the planned date (sending sets the real one)\n"
+	 "--lead SLUG          the lead mandate; --join SLUG[,SLUG...] the others\n"
+	 "--subject TEXT       one line for lists\n"
+	 "--facts FILE.md      the facts; --concerns FILE.md the concerns\n"
+	 "--notes FILE         internal notes (confidential: never rendered or published)\n"
+	 "--provision I:A,B    articles of instrument I the facts would violate (CAT:1,2,12)\n"
+	 "--cite I:A,B         articles recalled in the annex only\n"
+	 "--question ID|TEXT   a question from the catalogue, or its text (repeat)\n"
+	 "--related REF        an earlier communication it follows up (repeat)\n"
+	 "--interim-measures, --press-release   the standard notices\n"
+	 "--json               (show) the draft as JSON\n"
+	 "--as USER            who acts (else $RAPPORTEUR_USER, else $USER)"},
+	{"approve", cmd_approve, "approve ID --mandate SLUG [--as USER]",
+	 "a joining mandate approves a draft; approved when every mandate has",
+	 "--mandate SLUG   the approving mandate\n--as USER        who approves"},
+	{"send", cmd_send, "send ID [--date DATE] [--as USER]",
+	 "send an approved draft: numbered, rendered, read back, dated and stored",
+	 "--date DATE   the date of sending (default today)\n--as USER     who sends"},
+	{"advance", cmd_advance, "advance [--today DATE]",
+	 "let time act: overdue at the due date without a reply, published on the publication date, reported when the session opens",
+	 "--today DATE   take this day as today (also $RAPPORTEUR_TODAY)"},
+	{"overdue", cmd_overdue, "overdue [filters] [--today DATE]",
+	 "communications past their reply deadline with no reply", CLI_FILTER_HELP},
+	{"due", cmd_due, "due [--within 14d] [filters] [--today DATE]",
+	 "communications whose reply is due soon and not yet in",
+	 "--within N    days (14d) or weeks (2w) from today\n" CLI_FILTER_HELP},
+	{"render", cmd_render, "render ID|REF [--format md|html|pdf] [-o FILE]",
+	 "the whole letter: a draft as it would go, a sent letter as it went",
+	 "--format md    Markdown (default)\n--format html  a web page that prints like a letter\n"
+	 "--format pdf   a typeset PDF (A4, the reference and page numbers on every page)\n"
+	 "-o FILE        write to FILE instead of standard output"},
 	{"help", cmd_help, "help [COMMAND]", "list the commands, or explain one", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };

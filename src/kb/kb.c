@@ -830,6 +830,15 @@ const char *kb_paragraph(const struct kb *kb, const char *key, enum kb_lang lang
 	return s ? s : jstr(p, "en");
 }
 
+const char *kb_paragraph_key(const struct kb *kb, size_t i)
+{
+	const struct kb_private *pv = kb->private_data;
+	void *it = json_object_iter(pv->paragraphs);
+	for (; it && i; i--)
+		it = json_object_iter_next(pv->paragraphs, it);
+	return it ? json_object_iter_key(it) : NULL;
+}
+
 enum kb_lang kb_lang_of(const char *code)
 {
 	for (int l = 0; l < KB_LANGS; l++)

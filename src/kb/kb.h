@@ -198,6 +198,8 @@ const struct kb_question *kb_question(const struct kb *kb, const char *id);
 /* A standard paragraph (data/paragraphs.json) in lang, else in English;
  * NULL when the key is unknown. */
 const char *kb_paragraph(const struct kb *kb, const char *key, enum kb_lang lang);
+/* The i-th paragraph key (0-based), NULL past the last. */
+const char *kb_paragraph_key(const struct kb *kb, size_t i);
 /* The language for an ISO 639-1 code, KB_EN when unknown. */
 enum kb_lang kb_lang_of(const char *code);
 

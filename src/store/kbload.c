@@ -4,6 +4,8 @@
  */
 #include "kbload.h"
 
+#include "../util/buf.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -34,7 +36,7 @@ static int run(struct db_stmt *st, struct error *err)
 
 int store_load_kb(struct db *db, const struct kb *kb, struct error *err)
 {
-	struct db_stmt *st[9] = {0};
+	struct db_stmt *st[12] = {0};
 	if (db_begin(db, err) < 0)
 		return -1;
 	PREP(country, "INSERT INTO countries(alpha3, alpha2, name_en, name_fr, name_es) VALUES (?1, ?2, ?3, ?4, ?5) "
@@ -171,6 +173,57 @@ int store_load_kb(struct db *db, const struct kb *kb, struct error *err)
 		if (run(ratification, err) < 0)
 			goto fail;
 	}
+	PREP(session, "INSERT INTO hrc_sessions(session, opens, closes, report_symbol, sent_from, sent_to, replies_from, "
+		      "replies_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(session) DO UPDATE SET "
+		      "opens = excluded.opens, closes = excluded.closes, report_symbol = excluded.report_symbol, "
+		      "sent_from = excluded.sent_from, sent_to = excluded.sent_to, replies_from = excluded.replies_from, "
+		      "replies_to = excluded.replies_to");
+	st[8] = session;
+	for (size_t i = 0; i < kb->session_count; i++) {
+		const struct kb_session *s = &kb->sessions[i];
+		db_bind_int(session, 1, s->session);
+		bind_date(session, 2, s->opens);
+		bind_date(session, 3, s->closes);
+		db_bind_text(session, 4, s->report_symbol);
+		bind_date(session, 5, s->sent_from);
+		bind_date(session, 6, s->sent_to);
+		bind_date(session, 7, s->replies_from);
+		bind_date(session, 8, s->replies_to);
+		if (run(session, err) < 0)
+			goto fail;
+	}
+	PREP(question, "INSERT INTO question_catalogue(id, theme, text_en, text_fr, text_es, provisions) "
+		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET theme = excluded.theme, "
+		       "text_en = excluded.text_en, text_fr = excluded.text_fr, text_es = excluded.text_es, "
+		       "provisions = excluded.provisions");
+	st[9] = question;
+	for (size_t i = 0; i < kb->question_count; i++) {
+		const struct kb_question *q = &kb->questions[i];
+		struct buf prov = BUF_INIT;
+		for (size_t k = 0; k < q->provisions.count; k++)
+			buf_addf(&prov, "%s%s", k ? " " : "", q->provisions.items[k]);
+		db_bind_text(question, 1, q->id);
+		db_bind_text(question, 2, q->theme);
+		db_bind_text(question, 3, q->text[KB_EN]);
+		db_bind_text(question, 4, q->text[KB_FR]);
+		db_bind_text(question, 5, q->text[KB_ES]);
+		db_bind_text(question, 6, prov.len ? prov.data : NULL);
+		buf_release(&prov);
+		if (run(question, err) < 0)
+			goto fail;
+	}
+	PREP(paragraph, "INSERT INTO paragraphs(key, language, text) VALUES (?1, ?2, ?3) "
+			"ON CONFLICT(key, language) DO UPDATE SET text = excluded.text");
+	st[10] = paragraph;
+	const char *key;
+	for (size_t i = 0; (key = kb_paragraph_key(kb, i)); i++)
+		for (int l = 0; l < KB_LANGS; l++) {
+			db_bind_text(paragraph, 1, key);
+			db_bind_text(paragraph, 2, kb_lang_codes[l]);
+			db_bind_text(paragraph, 3, kb_paragraph(kb, key, (enum kb_lang)l));
+			if (run(paragraph, err) < 0)
+				goto fail;
+		}
 	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		db_finalize(st[i]);
 	return db_commit(db, err);

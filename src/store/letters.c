@@ -306,6 +306,38 @@ fail:
 	return -1;
 }
 
+int store_fill_draft(struct db *db, long long id, const struct letter *l, struct error *err)
+{
+	if (!l->reference)
+		BUG("store_fill_draft without a reference");
+	if (db_begin(db, err) < 0)
+		return -1;
+	json_t *rec = record_to_json(l, false);
+	char *record = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(rec);
+	char now[32];
+	now_iso(now);
+	struct db_stmt *st = db_prepare(db, "UPDATE communications SET reference = ?1, type = ?2, country = ?3, number = ?4, "
+					    "year = ?5, date = ?6, language = ?7, reply_deadline_days = ?8, reply_due = ?9, "
+					    "source_name = ?10, source_sha256 = ?11, body = ?12, record = ?13, updated_at = ?14, "
+					    "slug = ?15, core = ?16 WHERE id = ?17 AND reference IS NULL", err);
+	int rc = -1;
+	if (st) {
+		bind_letter(st, l, NULL, NULL, record, now);
+		db_bind_int(st, 17, id);
+		rc = db_step(st, err);
+		db_finalize(st);
+		if (rc >= 0 && db_changes(db) != 1)
+			rc = error_set(err, "communication %lld is not an unsent draft", id);
+	}
+	free(record);
+	if (rc < 0 || insert_children(db, id, l, err) < 0 || store_fts_add(db, id, l->reference, l->body, err) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, err);
+}
+
 char *store_reference_slug(const char *reference)
 {
 	struct buf b = BUF_INIT;

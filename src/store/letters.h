@@ -19,6 +19,11 @@ int store_put_letter(struct db *db, const struct letter *l, const char *source_n
 		     const char *sha256, enum store_outcome *outcome, char **previous_source,
 		     struct error *err);
 
+/* Gives the existing row id (a draft being sent: no reference, no child
+ * rows, no full-text entry yet) the letter's record: its columns, child
+ * rows and full-text entry, in one transaction. */
+int store_fill_draft(struct db *db, long long id, const struct letter *l, struct error *err);
+
 /* The communication id for a reference written any way a user may write
  * it: "AL KAZ 2/2024", "AL-KAZ-2-2024", "KAZ 2/2024". 0 if none. */
 long long store_find_communication(struct db *db, const char *reference);

@@ -1,0 +1,90 @@
+/*
+ * cmd_render.c - `rapporteur render ID|REF --format md|html|pdf`: the whole
+ * letter, as domain/workflow.c gives it (a draft rendered now, a sent
+ * letter exactly as it went), in the format asked for.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../domain/workflow.h"
+#include "../render/html.h"
+#include "../store/db.h"
+#include "../util/buf.h"
+#include "../util/die.h"
+#include "cli.h"
+
+static void write_out(const char *path, const char *data, size_t len)
+{
+	if (!path) {
+		if (fwrite(data, 1, len, stdout) != len)
+			die("standard output: write failed");
+		return;
+	}
+	/* write beside, then rename: a reader never sees half a file */
+	char tmp[4096];
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	FILE *f = fopen(tmp, "wb");
+	if (!f)
+		die("%s: cannot write: %m", path);
+	if (fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		remove(tmp);
+		die("%s: write failed: %m", path);
+	}
+	if (rename(tmp, path) != 0) {
+		remove(tmp);
+		die("%s: cannot write: %m", path);
+	}
+}
+
+int cmd_render(int argc, char **argv)
+{
+	const char *db_option = NULL, *format = "md", *out = NULL, *what = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (cli_option(argc, argv, &i, "--db", &db_option) || cli_option(argc, argv, &i, "--format", &format) ||
+		    cli_option(argc, argv, &i, "-o", &out) || cli_option(argc, argv, &i, "--out", &out))
+			continue;
+		if (argv[i][0] == '-' && argv[i][1])
+			cli_usage("render", "unknown option %s", argv[i]);
+		if (what)
+			cli_usage("render", "one communication at a time");
+		what = argv[i];
+	}
+	if (!what)
+		cli_usage("render", "name the communication (its number or reference)");
+	if (strcmp(format, "md") && strcmp(format, "html") && strcmp(format, "pdf"))
+		cli_usage("render", "--format %s: give md, html or pdf", format);
+	struct db *db = cli_open_store(db_option);
+	long long id = wf_resolve(db, what);
+	if (!id)
+		die("%s: no such draft or communication", what);
+	struct error err;
+	char *warnings = NULL;
+	char *md = wf_letter_markdown(db, id, &warnings, &err);
+	if (!md)
+		die("%s", err.message);
+	if (warnings)
+		fprintf(stderr, "%s", warnings);
+	char *reference = NULL;
+	struct db_stmt *st = db_prepare(db, "SELECT reference FROM communications WHERE id = ?1", NULL);
+	if (st) {
+		db_bind_int(st, 1, id);
+		if (db_step(st, NULL) == 1 && db_text(st, 0))
+			reference = xstrdup(db_text(st, 0));
+		db_finalize(st);
+	}
+	if (!strcmp(format, "md")) {
+		write_out(out, md, strlen(md));
+	} else if (!strcmp(format, "html")) {
+		char *page = render_html_page(md, reference);
+		write_out(out, page, strlen(page));
+		free(page);
+	} else {
+		die("render: --format pdf is not built into this binary");
+	}
+	free(reference);
+	free(warnings);
+	free(md);
+	db_close(db);
+	return 0;
+}
