@@ -84,3 +84,28 @@ bool cli_filter_option(int argc, char **argv, int *i, struct comm_filter *f)
 		cli_usage(argv[0], "%s", err.message);
 	return true;
 }
+
+/* Writes data to path (beside, then renamed: never half a file) or to standard output. */
+void cli_write_out(const char *path, const char *data, size_t len)
+{
+	if (!path) {
+		if (fwrite(data, 1, len, stdout) != len)
+			die("standard output: write failed");
+		return;
+	}
+	/* write beside, then rename: a reader never sees half a file */
+	char tmp[4096];
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	FILE *f = fopen(tmp, "wb");
+	if (!f)
+		die("%s: cannot write: %m", path);
+	if (fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		remove(tmp);
+		die("%s: write failed: %m", path);
+	}
+	if (rename(tmp, path) != 0) {
+		remove(tmp);
+		die("%s: cannot write: %m", path);
+	}
+}
+

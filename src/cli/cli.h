@@ -7,6 +7,7 @@
 #define RAPPORTEUR_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct command {
 	const char *name;
@@ -26,6 +27,8 @@ _Noreturn void cli_usage(const char *command, const char *fmt, ...)
 bool cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 bool cli_flag(char **argv, int i, const char *name);
 
+/* Writes data to path (NULL: standard output), atomically; dies on failure. */
+void cli_write_out(const char *path, const char *data, size_t len);
 struct db;
 struct comm_filter;
 /* Opens the store named by --db, $RAPPORTEUR_DB or the default; dies
@@ -58,5 +61,9 @@ int cmd_advance(int argc, char **argv);
 int cmd_overdue(int argc, char **argv);
 int cmd_due(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_reply(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_settings(int argc, char **argv);
 
 #endif

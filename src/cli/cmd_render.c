@@ -14,29 +14,6 @@
 #include "../util/die.h"
 #include "cli.h"
 
-static void write_out(const char *path, const char *data, size_t len)
-{
-	if (!path) {
-		if (fwrite(data, 1, len, stdout) != len)
-			die("standard output: write failed");
-		return;
-	}
-	/* write beside, then rename: a reader never sees half a file */
-	char tmp[4096];
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	FILE *f = fopen(tmp, "wb");
-	if (!f)
-		die("%s: cannot write: %m", path);
-	if (fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		remove(tmp);
-		die("%s: write failed: %m", path);
-	}
-	if (rename(tmp, path) != 0) {
-		remove(tmp);
-		die("%s: cannot write: %m", path);
-	}
-}
-
 int cmd_render(int argc, char **argv)
 {
 	const char *db_option = NULL, *format = "md", *out = NULL, *what = NULL;
@@ -74,10 +51,10 @@ int cmd_render(int argc, char **argv)
 		db_finalize(st);
 	}
 	if (!strcmp(format, "md")) {
-		write_out(out, md, strlen(md));
+		cli_write_out(out, md, strlen(md));
 	} else if (!strcmp(format, "html")) {
 		char *page = render_html_page(md, reference);
-		write_out(out, page, strlen(page));
+		cli_write_out(out, page, strlen(page));
 		free(page);
 	} else {
 		die("render: --format pdf is not built into this binary");

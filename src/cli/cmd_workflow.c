@@ -222,3 +222,57 @@ int cmd_due(int argc, char **argv)
 	db_close(db);
 	return 0;
 }
+
+int cmd_settings(int argc, char **argv)
+{
+	const char *db_option = NULL, *key = NULL, *value = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (cli_option(argc, argv, &i, "--db", &db_option))
+			continue;
+		if (argv[i][0] == '-' && argv[i][1])
+			cli_usage("settings", "unknown option %s", argv[i]);
+		if (!key)
+			key = argv[i];
+		else if (!value)
+			value = argv[i];
+		else
+			cli_usage("settings", "settings [KEY [VALUE]]");
+	}
+	struct db *db = cli_open_store(db_option);
+	struct error err;
+	if (value) {
+		/* the one family of settings so far: reply deadlines per type */
+		static const char *const types[] = {"AL", "UA", "OL", "JAL", "JUA", "JOL", NULL};
+		bool known = false;
+		for (int i = 0; types[i]; i++)
+			known = known || (!strncmp(key, "reply_days.", 11) && !strcmp(key + 11, types[i]));
+		if (!known)
+			cli_usage("settings", "%s: the settings are reply_days.AL, .UA, .OL, .JAL, .JUA and .JOL", key);
+		char *end;
+		long days = strtol(value, &end, 10);
+		if (*end || days < 1 || days > 365)
+			cli_usage("settings", "%s %s: give a number of days from 1 to 365", key, value);
+		struct db_stmt *st = db_prepare(db, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+						    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &err);
+		if (!st)
+			die("%s", err.message);
+		char v[16];
+		snprintf(v, sizeof(v), "%ld", days);
+		db_bind_text(st, 1, key);
+		db_bind_text(st, 2, v);
+		if (db_step(st, &err) < 0)
+			die("%s", err.message);
+		db_finalize(st);
+		printf("%s = %s (letters sent from now on)\n", key, v);
+	} else {
+		struct db_stmt *st = db_prepare(db, "SELECT key, value FROM settings WHERE ?1 IS NULL OR key = ?1 ORDER BY key", &err);
+		if (!st)
+			die("%s", err.message);
+		db_bind_text(st, 1, key);
+		while (db_step(st, NULL) == 1)
+			printf("%s = %s\n", db_text(st, 0), db_text(st, 1));
+		db_finalize(st);
+	}
+	db_close(db);
+	return 0;
+}

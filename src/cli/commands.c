@@ -70,6 +70,26 @@ const struct command commands[] = {
 	 "--format md    Markdown (default)\n--format html  a web page that prints like a letter\n"
 	 "--format pdf   a typeset PDF (A4, the reference and page numbers on every page)\n"
 	 "-o FILE        write to FILE instead of standard output"},
+	{"reply", cmd_reply, "reply add|list|mark ...",
+	 "file a reply and read it question by question",
+	 "reply add REF --received DATE --file F [--language L] [--kind K]\n"
+	 "                 file a reply (Markdown, text or PDF); a late one stays attached and shows as late\n"
+	 "reply list REF   the replies, with each question's reading (or the suggestion and its evidence)\n"
+	 "reply mark N --question Q --reading answered|partly|not-answered\n"
+	 "                 an officer's reading of question Q in reply N\n"
+	 "reply mark N --kind acknowledgement|substantive|rejection\n"
+	 "--as USER        who acts"},
+	{"report", cmd_report, "report session N [--format md|html] [-o FILE]",
+	 "the joint communications report of a Human Rights Council session",
+	 "session N      A. communications sent in the session's window with their replies;\n"
+	 "               B. replies received in its window to earlier ones; by addressee, then date\n"
+	 "--format md    Markdown (default); html a page\n-o FILE        write to FILE"},
+	{"stats", cmd_stats, "stats replies [--by state|mandate|year|type|all] [--json]",
+	 "how communications are answered: share replied, share within the deadline, median days",
+	 "--by KEY   group by state (addressee), mandate, year, type, or all\n--json     as JSON"},
+	{"settings", cmd_settings, "settings [KEY [VALUE]]",
+	 "show or change the settings: reply deadlines per type (reply_days.AL = 60)",
+	 "KEY VALUE   e.g. reply_days.UA 30: letters of that type sent from then on are due after 30 days"},
 	{"help", cmd_help, "help [COMMAND]", "list the commands, or explain one", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };

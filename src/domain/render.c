@@ -322,10 +322,13 @@ char *render_markdown(const struct kb *kb, const struct render_letter *in, char 
 		}
 		v.count = 0;
 		var(&v, "reference", r->reference);
-		var(&v, "date", when[0] ? when : "-");
+		var(&v, "date", when);
 		var(&v, "reply_sentence", clause.data);
 		var(&v, "addressee", addressee);
-		rc = paragraph(&out, kb, "follow_up", lang, &v, err);
+		if (!when[0])
+			append_warning(warnings, "%s is not held here: the letter cannot give its date, and says no reply was received",
+				       r->reference);
+		rc = paragraph(&out, kb, when[0] ? "follow_up" : "follow_up_undated", lang, &v, err);
 		buf_release(&clause);
 		if (rc < 0)
 			goto fail;

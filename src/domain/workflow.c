@@ -102,7 +102,7 @@ int wf_event(struct db *db, long long id, const char *from, const char *to, cons
 
 /* Sets the status, checking that it is still the one read (a concurrent
  * change makes this fail rather than be overwritten), and records it. */
-static int move(struct db *db, long long id, const char *from, const char *to, const char *actor, int effective,
+int wf_move(struct db *db, long long id, const char *from, const char *to, const char *actor, int effective,
 		const char *note, struct error *err)
 {
 	struct db_stmt *st = db_prepare(db, "UPDATE communications SET status = ?1, updated_at = ?2 "
@@ -219,7 +219,7 @@ int wf_draft_save(struct db *db, long long id, const struct draft *d, const char
 			}
 		}
 		if (rc == 0)
-			rc = move(db, id, "approved", "draft", actor, clock_today(),
+			rc = wf_move(db, id, "approved", "draft", actor, clock_today(),
 				  "edited after approval: the approvals are withdrawn", err);
 	} else if (!status[0]) {
 		rc = error_set(err, "there is no communication %lld", id);
@@ -296,7 +296,7 @@ int wf_approve(struct db *db, long long id, const char *mandate, const char *act
 					      (const char *)NULL);
 		left = (int)d.mandate_count - (int)done;
 		if (left <= 0)
-			rc = move(db, id, "draft", "approved", actor, clock_today(), "approved by every joining mandate", err);
+			rc = wf_move(db, id, "draft", "approved", actor, clock_today(), "approved by every joining mandate", err);
 	}
 	draft_release(&d);
 	if (rc < 0) {
@@ -468,7 +468,7 @@ int wf_send(struct db *db, long long id, int date, const char *actor, char **ref
 		}
 	}
 	if (rc == 0)
-		rc = move(db, id, "approved", "sent", actor, date, ref, err);
+		rc = wf_move(db, id, "approved", "sent", actor, date, ref, err);
 	if (parsed)
 		letter_release(&l);
 	draft_release(&d);
@@ -630,7 +630,7 @@ int wf_advance(struct db *db, int today, const char *actor, FILE *out, struct er
 		}
 		db_finalize(st);
 		for (size_t i = 0; i < n; i++) {
-			if (rc == 0 && move(db, moves[i].id, moves[i].from, moves[i].to, actor, moves[i].effective,
+			if (rc == 0 && wf_move(db, moves[i].id, moves[i].from, moves[i].to, actor, moves[i].effective,
 					    moves[i].note, err) < 0)
 				rc = -1;
 			if (rc == 0) {

@@ -69,6 +69,11 @@ int wf_fill_dates(struct db *db, struct error *err);
  * number of changes, or -1. */
 int wf_advance(struct db *db, int today, const char *actor, FILE *out, struct error *err);
 
+/* Moves id from status from to status to (failing if someone else moved
+ * it first) and records the event. The caller has checked the move. */
+int wf_move(struct db *db, long long id, const char *from, const char *to, const char *actor, int effective,
+	    const char *note, struct error *err);
+
 /* Records a status change (the caller has checked it); effective is the day. */
 int wf_event(struct db *db, long long id, const char *from, const char *to, const char *actor, int effective,
 	     const char *note, struct error *err);
