@@ -41,15 +41,16 @@ int cmd_report(int argc, char **argv)
 		cli_usage("report", "--format %s: give md or html", format);
 	struct db *db = cli_open_store(db_option);
 	struct error err;
-	char *md = report_session_markdown(db, (int)n, &err);
+	bool html = !strcmp(format, "html");
+	char *md = report_session(db, (int)n, html, &err);
 	if (!md)
 		die("%s", err.message);
-	if (!strcmp(format, "md")) {
+	if (!html) {
 		cli_write_out(out, md, strlen(md));
 	} else {
 		char title[64];
 		snprintf(title, sizeof(title), "Communications report, HRC session %ld", n);
-		char *page = render_html_page(md, title);
+		char *page = render_html_wrap(md, title);
 		cli_write_out(out, page, strlen(page));
 		free(page);
 	}

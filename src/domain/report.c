@@ -13,11 +13,43 @@
 #include "../util/die.h"
 #include "render.h"
 
-/* Text for a Markdown table cell: no pipes, no line breaks. */
+/* The report is written once, as Markdown or as HTML (cmark has no
+ * tables, so the HTML is written here, every text escaped). */
+static bool html;
+
+/* Text for a table cell: no pipes or line breaks in Markdown, escaped in HTML. */
 static void cell(struct buf *b, const char *s)
 {
+	if (html) {
+		char *e = html_escape(s);
+		buf_adds(b, e);
+		free(e);
+		return;
+	}
 	for (const char *p = s ? s : ""; *p; p++)
 		buf_addch(b, *p == '|' ? '/' : *p == '\n' ? ' ' : *p);
+}
+
+static void heading(struct buf *b, int level, const char *text)
+{
+	if (html) {
+		char *e = html_escape(text);
+		buf_addf(b, "<h%d>%s</h%d>\n", level, e, level);
+		free(e);
+	} else {
+		buf_addf(b, "\n%.*s %s\n\n", level, "######", text);
+	}
+}
+
+static void para(struct buf *b, const char *text)
+{
+	if (html) {
+		char *e = html_escape(text);
+		buf_addf(b, "<p>%s</p>\n", e);
+		free(e);
+	} else {
+		buf_addf(b, "%s\n\n", text);
+	}
 }
 
 static void day(const struct kb *kb, const char *iso, struct buf *b)
@@ -70,28 +102,39 @@ static int part(struct db *db, const struct kb *kb, struct buf *out, const char 
 		db_bind_text(st, 3, p3);
 	char last[8] = "";
 	int rows = 0;
+	const char *open = html ? "<tr><td>" : "| ", *sep = html ? "</td><td>" : " | ", *close = html ? "</td></tr>\n" : " |\n";
 	while (db_step(st, NULL) == 1) {
 		const char *country = db_text(st, 1) ? db_text(st, 1) : "-";
 		if (strcmp(country, last)) {
 			const struct kb_country *c = kb_country(kb, country);
-			buf_addf(out, "\n### %s\n\n", c ? c->name[KB_EN] : country);
-			buf_adds(out, "| Date | Reference | Mandates | Replies |\n|---|---|---|---|\n");
+			if (rows && html)
+				buf_adds(out, "</tbody></table>\n");
+			heading(out, 3, c ? c->name[KB_EN] : country);
+			buf_adds(out, html ? "<table>\n<thead><tr><th>Date</th><th>Reference</th><th>Mandates</th><th>Replies</th></tr></thead><tbody>\n"
+					   : "| Date | Reference | Mandates | Replies |\n|---|---|---|---|\n");
 			snprintf(last, sizeof(last), "%s", country);
 		}
-		buf_adds(out, "| ");
-		day(kb, db_text(st, 2), out);
-		buf_adds(out, " | ");
+		struct buf replies = BUF_INIT, when = BUF_INIT;
+		day(kb, db_text(st, 2), &when);
+		replies_of(db, kb, db_int(st, 0), reply_from, reply_to, &replies);
+		buf_adds(out, open);
+		cell(out, when.data);
+		buf_adds(out, sep);
 		cell(out, db_text(st, 3));
-		buf_adds(out, " | ");
+		buf_adds(out, sep);
 		cell(out, db_text(st, 4));
-		buf_adds(out, " | ");
-		replies_of(db, kb, db_int(st, 0), reply_from, reply_to, out);
-		buf_adds(out, " |\n");
+		buf_adds(out, sep);
+		cell(out, replies.data);
+		buf_adds(out, close);
+		buf_release(&replies);
+		buf_release(&when);
 		rows++;
 	}
 	db_finalize(st);
+	if (rows && html)
+		buf_adds(out, "</tbody></table>\n");
 	if (!rows)
-		buf_adds(out, "\nNone.\n");
+		para(out, "None.");
 	return rows;
 }
 
@@ -103,8 +146,9 @@ static int part(struct db *db, const struct kb *kb, struct buf *out, const char 
 	"WHERE c.reference IS NOT NULL AND c.status NOT IN ('draft', 'approved') "                            \
 	"AND c.procedure NOT IN ('wgad-regular', 'wgeid-case') "
 
-char *report_session_markdown(struct db *db, int session, struct error *err)
+char *report_session(struct db *db, int session, bool as_html, struct error *err)
 {
+	html = as_html;
 	const struct kb *kb = kb_shared();
 	const struct kb_session *s = kb_session(kb, session);
 	if (!s) {
@@ -125,29 +169,36 @@ char *report_session_markdown(struct db *db, int session, struct error *err)
 	render_date(kb, s->sent_to, KB_EN, b, sizeof(b));
 	render_date(kb, s->replies_from, KB_EN, c, sizeof(c));
 	render_date(kb, s->replies_to, KB_EN, d, sizeof(d));
-	struct buf out = BUF_INIT;
-	buf_addf(&out, "# Communications report of Special Procedures\n\n"
-		       "Human Rights Council, session %d (%s to %s)%s%s\n\n"
-		       "Communications sent from %s to %s, and replies received from %s to %s. "
-		       "Cases of the Working Group on Arbitrary Detention under its regular procedure and of the "
-		       "Working Group on Enforced or Involuntary Disappearances are reported by those Working Groups "
-		       "and are not listed here.\n\n",
-		 session, opens, closes, s->report_symbol ? ", " : "", s->report_symbol ? s->report_symbol : "", a, b,
-		 c, d);
-	buf_addf(&out, "## A. Communications sent from %s to %s, and the replies received to them\n", a, b);
+	struct buf out = BUF_INIT, line = BUF_INIT;
+	if (!html)
+		buf_adds(&out, "# Communications report of Special Procedures\n\n");
+	buf_addf(&line, "Human Rights Council, session %d (%s to %s)%s%s", session, opens, closes,
+		 s->report_symbol ? ", " : "", s->report_symbol ? s->report_symbol : "");
+	para(&out, line.data);
+	buf_reset(&line);
+	buf_addf(&line, "Communications sent from %s to %s, and replies received from %s to %s. "
+			"Cases of the Working Group on Arbitrary Detention under its regular procedure and of the "
+			"Working Group on Enforced or Involuntary Disappearances are reported by those Working Groups "
+			"and are not listed here.", a, b, c, d);
+	para(&out, line.data);
+	buf_reset(&line);
+	buf_addf(&line, "A. Communications sent from %s to %s, and the replies received to them", a, b);
+	heading(&out, 2, line.data);
 	int ra = part(db, kb, &out, REPORT_ROWS "AND c.date >= ?1 AND c.date <= ?2 ORDER BY k.name_en, c.country, c.date, c.reference",
 		      sf, st, NULL, NULL, rt, err);
-	if (ra < 0)
-		goto fail;
-	buf_addf(&out, "\n## B. Replies received from %s to %s to communications sent before %s\n", c, d, a);
-	int rb = part(db, kb, &out,
+	buf_reset(&line);
+	buf_addf(&line, "B. Replies received from %s to %s to communications sent before %s", c, d, a);
+	heading(&out, 2, line.data);
+	int rb = ra < 0 ? -1 : part(db, kb, &out,
 		      REPORT_ROWS "AND c.date < ?3 AND EXISTS (SELECT 1 FROM replies r WHERE r.communication_id = c.id "
 				  "AND r.received >= ?1 AND r.received <= ?2) ORDER BY k.name_en, c.country, c.date, c.reference",
 		      rf, rt, sf, rf, rt, err);
-	if (rb < 0)
+	buf_reset(&line);
+	buf_addf(&line, "%d communications sent in the period; %d earlier communications with replies in the period.", ra, rb);
+	para(&out, line.data);
+	buf_release(&line);
+	if (ra < 0 || rb < 0)
 		goto fail;
-	buf_addf(&out, "\n%d communications sent in the period; %d earlier communications with replies in the period.\n",
-		 ra, rb);
 	return buf_detach(&out);
 fail:
 	buf_release(&out);

@@ -8,10 +8,13 @@
 #ifndef RAPPORTEUR_REPORT_H
 #define RAPPORTEUR_REPORT_H
 
+#include <stdbool.h>
+
 #include "../store/db.h"
 
-/* The report of session n as Markdown (caller frees); NULL with err. */
-char *report_session_markdown(struct db *db, int session, struct error *err);
+/* The report of session n as Markdown, or as an HTML fragment (caller
+ * frees); NULL with err. */
+char *report_session(struct db *db, int session, bool html, struct error *err);
 
 enum stats_by { STATS_STATE, STATS_MANDATE, STATS_YEAR, STATS_TYPE, STATS_ALL };
 

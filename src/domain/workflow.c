@@ -9,9 +9,11 @@
  */
 #include "workflow.h"
 
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../kb/kb.h"
 #include "../store/letters.h"
@@ -29,7 +31,10 @@ const char *wf_actor(const char *option)
 	if (e && *e)
 		return e;
 	e = getenv("USER");
-	return e && *e ? e : "unknown";
+	if (e && *e)
+		return e;
+	const struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_name ? pw->pw_name : "unknown";
 }
 
 long long wf_resolve(struct db *db, const char *s)

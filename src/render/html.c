@@ -41,7 +41,8 @@ static const char style[] =
 	"body{font-family:'DejaVu Serif','Liberation Serif',Georgia,serif;line-height:1.5;max-width:42rem;"
 	"margin:1rem auto;padding:0 1rem;color:#111;background:#fff}"
 	"h1,h2,h3{font-family:'DejaVu Sans',Arial,sans-serif;line-height:1.25}"
-	"ol li{margin:.35em 0}"
+	"ol li{margin:.35em 0}table{border-collapse:collapse;width:100%;font-size:.9rem}"
+	"th,td{border:1px solid #bbb;padding:.3rem .4rem;text-align:left;vertical-align:top}"
 	".ref{font-family:'DejaVu Sans',Arial,sans-serif;font-size:.85rem;color:#444;border-bottom:1px solid #ccc;"
 	"padding-bottom:.25rem}"
 	"@page{size:A4;margin:2.2cm 2.4cm}"
@@ -50,9 +51,16 @@ static const char style[] =
 
 char *render_html_page(const char *markdown, const char *reference)
 {
+	char *body = render_html_fragment(markdown);
+	char *page = render_html_wrap(body, reference);
+	free(body);
+	return page;
+}
+
+char *render_html_wrap(const char *body, const char *reference)
+{
 	struct buf b = BUF_INIT;
 	char *ref = html_escape(reference ? reference : "Draft communication");
-	char *body = render_html_fragment(markdown);
 	buf_addf(&b,
 		 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -61,6 +69,5 @@ char *render_html_page(const char *markdown, const char *reference)
 		 "</body>\n</html>\n",
 		 ref, style, ref, body);
 	free(ref);
-	free(body);
 	return buf_detach(&b);
 }

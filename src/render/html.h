@@ -11,6 +11,8 @@
 char *render_html_fragment(const char *markdown);
 /* A whole page; reference (may be NULL) titles it. Caller frees. */
 char *render_html_page(const char *markdown, const char *reference);
+/* A whole page around an HTML fragment already escaped. Caller frees. */
+char *render_html_wrap(const char *body, const char *reference);
 /* s with & < > " ' escaped, appended to a new string (caller frees). */
 char *html_escape(const char *s);
 

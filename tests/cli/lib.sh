@@ -48,3 +48,8 @@ same() {
 rows() {
 	sqlite3 "$1" "$2"
 }
+
+# draft_id: the number of the draft that the last `draft new` created (from out.txt).
+draft_id() {
+	sed -n 's/^draft \([0-9]*\) created.*/\1/p' out.txt
+}
