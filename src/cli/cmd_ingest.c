@@ -8,6 +8,8 @@
 
 #include "../domain/ingest.h"
 #include "../store/db.h"
+#include "../domain/workflow.h"
+#include "../util/die.h"
 #include "cli.h"
 
 int cmd_ingest(int argc, char **argv)
@@ -31,6 +33,10 @@ int cmd_ingest(int argc, char **argv)
 	struct db *db = cli_open_store(db_option);
 	struct ingest_stats stats;
 	ingest_paths(db, paths, count, !quiet && isatty(STDERR_FILENO), &stats);
+	/* letters read from files get their publication date and session too */
+	struct error err;
+	if (stats.added + stats.updated && wf_fill_dates(db, &err) < 0)
+		warning("publication dates not filled: %s", err.message);
 	db_close(db);
 	free(paths);
 	printf("ingest: %zu file%s: %zu added, %zu updated, %zu unchanged, %zu failed\n", stats.files,

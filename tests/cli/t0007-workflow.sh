@@ -10,6 +10,9 @@ D="$PROJECT/tests/drafts"
 export RAPPORTEUR_DB="$TMP/t.db"
 expect_exit 0 "$R" init
 expect_exit 0 "$R" ingest "$SEED"           # AL KAZ 2/2024 is held: the next KAZ number in 2024 is 3
+# a letter read from a file gets its dates too: due 8 July 2024, public then, session 57
+expect_exit 0 "$R" show "AL KAZ 2/2024" --json
+same "$(json out.txt '[r["reply_due"], r["publication_date"], r["session"]]')" '["2024-07-08", "2024-07-08", 57]'
 expect_exit 0 "$R" draft new --file "$D/kaz-2024.json" --as officer1
 id=$(draft_id)
 
