@@ -150,12 +150,33 @@ static int answer_number(const struct block *b)
 
 /* --- the suggestion --------------------------------------------------------------------- */
 
+/* Eight words of a question after its first ("Please", "Veuillez",
+ * "Sírvase"), which a reply quoting it repeats ("... to explain what
+ * measures have been taken to ensure ..."); NULL for a shorter question.
+ * Caller frees. */
+static char *question_head(const char *q)
+{
+	const char *start = strchr(q, ' ');
+	if (!start)
+		return NULL;
+	start++;
+	size_t words = 0;
+	for (const char *p = start; *p; p++)
+		if (*p == ' ' && ++words == 8)
+			return xstrndup(start, (size_t)(p - start));
+	return NULL;
+}
+
 void reply_suggest(const char *const *questions, size_t n, const struct document *reply,
 		   struct reply_suggestion *out)
 {
-	/* the blocks each numbered answer spans: from its marker to the next */
+	/* the blocks each answer spans: from its marker (a number, or the
+	 * question quoted back) to the next marker */
 	size_t *first = xcalloc(n + 1, sizeof(size_t)), *words = xcalloc(n + 1, sizeof(size_t));
 	bool *numbered = xcalloc(n + 1, sizeof(bool));
+	char **heads = xcalloc(n + 1, sizeof(char *));
+	for (size_t q = 1; q <= n; q++)
+		heads[q] = question_head(questions[q - 1]);
 	int current = 0;
 	for (size_t b = 0; b < reply->count; b++) {
 		const struct block *blk = &reply->blocks[b];
@@ -166,8 +187,17 @@ void reply_suggest(const char *const *questions, size_t n, const struct document
 			current = k;
 			numbered[k] = true;
 			first[k] = b;
-		} else if (blk->kind == BLOCK_HEADING) {
-			current = 0;
+		} else {
+			bool quoted = false;
+			for (size_t q = 1; q <= n && !quoted; q++)
+				if (heads[q] && text_find_ci(blk->text, heads[q])) {
+					current = (int)q;
+					quoted = true;
+				}
+			if (!quoted && blk->kind == BLOCK_HEADING)
+				current = 0;
+			if (quoted) /* counted under its own question, not the previous */
+				continue;
 		}
 		if (current)
 			words[current] += word_count(blk->text);
@@ -189,24 +219,14 @@ void reply_suggest(const char *const *questions, size_t n, const struct document
 			continue;
 		}
 		/* the question quoted back: its first words in the reply */
-		const char *qt = questions[q - 1];
-		size_t qlen = strlen(qt), take = 0, w = 0;
-		for (size_t i = 0; i < qlen && w < 8; i++)
-			if (qt[i] == ' ')
-				w++, take = i;
-		if (w >= 8) {
-			char *head = xstrndup(qt, take);
-			bool quoted = text_find_ci(all.data, head) != NULL;
-			free(head);
-			if (quoted) {
-				s->reading = READ_ANSWERED;
-				snprintf(s->evidence, sizeof(s->evidence), "the reply quotes the question");
-				continue;
-			}
+		if (heads[q] && text_find_ci(all.data, heads[q])) {
+			s->reading = READ_ANSWERED;
+			snprintf(s->evidence, sizeof(s->evidence), "the reply quotes the question");
+			continue;
 		}
 		/* the question's terms found in the reply */
 		struct words qw = {0};
-		words_of(&qw, qt);
+		words_of(&qw, questions[q - 1]);
 		struct buf hits = BUF_INIT;
 		size_t found = 0;
 		for (size_t i = 0; i < qw.count; i++)
@@ -217,7 +237,7 @@ void reply_suggest(const char *const *questions, size_t n, const struct document
 					found++;
 					break;
 				}
-		if (qw.count && found * 2 >= qw.count && found >= 2) {
+		if (qw.count && found * 5 >= qw.count * 3 && found >= 2) {
 			s->reading = READ_PARTLY;
 			snprintf(s->evidence, sizeof(s->evidence), "%zu of its %zu terms in the reply: %s", found, qw.count,
 				 hits.data);
@@ -230,6 +250,9 @@ void reply_suggest(const char *const *questions, size_t n, const struct document
 	}
 	free(rw.w);
 	buf_release(&all);
+	for (size_t q = 1; q <= n; q++)
+		free(heads[q]);
+	free(heads);
 	free(first);
 	free(words);
 	free(numbered);
