@@ -49,7 +49,7 @@ contains err.txt "alpha-3"
 
 # show: by reference, slug or core; the chain both ways
 expect_exit 0 "$R" show --db t.db "AL KAZ 2/2024"
-contains out.txt "KAZ 1/2022  (not held)"
+contains out.txt "KAZ 1/2022 (not held) -> replies unknown -> this letter"
 expect_exit 0 "$R" show --db t.db AL-KAZ-2-2024 --json
 same "$(json out.txt 'r["cites"][0]["reference"]')" "KAZ 1/2022" cites
 cat > letters/AL-KAZ-1-2022.md <<'LETTER'
@@ -81,10 +81,10 @@ Special Rapporteur on torture and other cruel, inhuman or degrading treatment or
 LETTER
 expect_exit 0 "$R" ingest --db t.db letters/AL-KAZ-1-2022.md
 expect_exit 0 "$R" show --db t.db "KAZ 1/2022"
-contains out.txt "cited by:"
-contains out.txt "AL KAZ 2/2024, 2024-05-09"
+contains out.txt "followed up by:"
+contains out.txt "this letter -> no reply -> AL KAZ 2/2024 (2024-05-09)"
 expect_exit 0 "$R" show --db t.db "AL KAZ 2/2024"
-contains out.txt "KAZ 1/2022  held as AL KAZ 1/2022, 2022-01-18"
+contains out.txt "AL KAZ 1/2022 (2022-01-18) -> no reply -> this letter"
 expect_exit 1 "$R" show --db t.db "AL XYZ 1/2020"
 contains err.txt "no communication"
 
