@@ -90,6 +90,9 @@ const struct command commands[] = {
 	{"settings", cmd_settings, "settings [KEY [VALUE]]",
 	 "show or change the settings: reply deadlines per type (reply_days.AL = 60)",
 	 "KEY VALUE   e.g. reply_days.UA 30: letters of that type sent from then on are due after 30 days"},
+	{"serve", cmd_serve, "serve [--address A] [--port N] [--threads N] [--db PATH]",
+	 "the public record and the workspace over HTTP",
+	 "--address A   listen on A (127.0.0.1)\n--port N      listen on port N (8080)\n--threads N   worker threads (4)"},
 	{"help", cmd_help, "help [COMMAND]", "list the commands, or explain one", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };

@@ -1,0 +1,446 @@
+/*
+ * server.c - the HTTP server: libmicrohttpd set up with limits, requests
+ * parsed and checked (path, query, form, upload, cookies) before any page
+ * sees them, routed through the web_routes table with the role each route
+ * needs, answered with security headers on every response. The only file
+ * that includes microhttpd.h. Knows nothing of what pages show.
+ */
+#include "web.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../store/migrate.h"
+#include "../util/die.h"
+#include "../util/utf8.h"
+#include "auth.h"
+
+/* Server limits: enough for many readers, bounded for hostile ones. */
+#define CONNECTION_LIMIT 512
+#define PER_IP_LIMIT 128
+#define CONNECTION_MEMORY (128u * 1024)
+#define CONNECTION_TIMEOUT_S 20
+
+static const char *serve_db;
+
+/* One connection to the store per server thread, opened on first use. */
+static __thread struct db *thread_db;
+
+static struct db *request_db(struct error *err)
+{
+	if (!thread_db)
+		thread_db = store_open(serve_db, err);
+	return thread_db;
+}
+
+/* --- per-request state ------------------------------------------------------------------ */
+
+struct pending {
+	struct web_request req;
+	struct buf body; /* the raw body while it comes */
+	size_t limit, received;
+	bool too_large, bad_field;
+	struct MHD_PostProcessor *post;
+	struct web_field *fields;
+	size_t field_count, field_cap;
+	size_t field_bytes;
+	char *path_copy;
+	int stage; /* 0 new, 1 body coming */
+};
+
+static void fields_free(struct web_field *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(f[i].name);
+		free(f[i].value);
+		free(f[i].filename);
+	}
+	free(f);
+}
+
+static void pending_free(struct pending *p)
+{
+	if (!p)
+		return;
+	if (p->post)
+		MHD_destroy_post_processor(p->post);
+	buf_release(&p->body);
+	fields_free(p->fields, p->field_count);
+	fields_free(p->req.query, p->req.query_count);
+	free(p->path_copy);
+	free(p->req.user);
+	free(p);
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)c;
+	(void)toe;
+	pending_free(*con_cls);
+	*con_cls = NULL;
+}
+
+/* --- reading the request ---------------------------------------------------------------- */
+
+struct query_state {
+	struct pending *p;
+	bool bad;
+};
+
+static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct query_state *qs = cls;
+	struct web_request *r = &qs->p->req;
+	if (r->query_count >= WEB_MAX_FIELDS) {
+		qs->bad = true;
+		return MHD_NO;
+	}
+	const char *v = value ? value : "";
+	if (!utf8_valid(key, strlen(key), NULL) || !utf8_valid(v, strlen(v), NULL)) {
+		qs->bad = true;
+		return MHD_NO;
+	}
+	r->query = xrealloc(r->query, (r->query_count + 1) * sizeof(*r->query));
+	struct web_field *f = &r->query[r->query_count++];
+	f->name = xstrdup(key);
+	f->value = xstrdup(v);
+	f->value_len = strlen(v);
+	f->filename = NULL;
+	return MHD_YES;
+}
+
+static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+				  const char *content_type, const char *transfer_encoding, const char *data, uint64_t off,
+				  size_t size)
+{
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	struct pending *p = cls;
+	struct web_field *f = NULL;
+	/* a value comes in pieces: append to the last field of that name */
+	if (off > 0 && p->field_count && !strcmp(p->fields[p->field_count - 1].name, key))
+		f = &p->fields[p->field_count - 1];
+	if (!f) {
+		if (p->field_count >= WEB_MAX_FIELDS) {
+			p->bad_field = true;
+			return MHD_NO;
+		}
+		ALLOC_GROW(p->fields, p->field_count + 1, p->field_cap);
+		f = &p->fields[p->field_count++];
+		f->name = xstrdup(key);
+		f->value = xstrdup("");
+		f->value_len = 0;
+		f->filename = filename ? xstrdup(filename) : NULL;
+	}
+	size_t max = f->filename ? WEB_MAX_UPLOAD_BYTES : WEB_MAX_FIELD_BYTES;
+	if (f->value_len + size > max) {
+		p->too_large = true;
+		return MHD_NO;
+	}
+	f->value = xrealloc(f->value, f->value_len + size + 1);
+	memcpy(f->value + f->value_len, data, size);
+	f->value_len += size;
+	f->value[f->value_len] = '\0';
+	return MHD_YES;
+}
+
+/* A path we serve: absolute, no "..", no NUL or control bytes, UTF-8. */
+static bool path_ok(const char *path)
+{
+	size_t n = strlen(path);
+	if (!n || path[0] != '/' || n > WEB_MAX_URL_BYTES || !utf8_valid(path, n, NULL))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)path[i] < 0x20 || path[i] == '\\')
+			return false;
+	for (const char *p = path; (p = strstr(p, "..")); p += 2)
+		if ((p == path || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
+			return false;
+	return true;
+}
+
+/* --- routing ---------------------------------------------------------------------------- */
+
+/* Matches path against pattern; fills captures (pointers into copy). */
+static bool route_match(const char *pattern, char *copy, const char **caps, size_t *ncaps)
+{
+	*ncaps = 0;
+	const char *p = pattern;
+	char *s = copy;
+	while (*p && *s) {
+		if (*p == '*') {
+			char *end = strchr(s, '/');
+			if (end == s)
+				return false;
+			if (*ncaps < 4)
+				caps[(*ncaps)++] = s;
+			if (!end) {
+				s += strlen(s);
+			} else {
+				if (p[1] != '/')
+					return false;
+				*end = '\0'; /* the capture ends here; the pattern's '/' matches it */
+				s = end + 1;
+				p += 2;
+				continue;
+			}
+			p++;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+		p++;
+		s++;
+	}
+	return !*p && !*s;
+}
+
+static void security_headers(struct MHD_Response *r, const struct web_response *res)
+{
+	MHD_add_response_header(r, "Content-Security-Policy",
+				"default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+				"form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	if (res->no_store)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+}
+
+static enum MHD_Result respond(struct MHD_Connection *c, struct web_response *res, bool head)
+{
+	struct MHD_Response *r;
+	if (head)
+		r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	else
+		r = MHD_create_response_from_buffer(res->body.len, res->body.data, MHD_RESPMEM_MUST_COPY);
+	if (!r)
+		return MHD_NO;
+	MHD_add_response_header(r, "Content-Type", res->content_type ? res->content_type : "text/html; charset=utf-8");
+	security_headers(r, res);
+	for (size_t i = 0; i < res->header_count; i++)
+		MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
+	enum MHD_Result rc = MHD_queue_response(c, (unsigned)res->status, r);
+	MHD_destroy_response(r);
+	return rc;
+}
+
+static void response_release(struct web_response *res)
+{
+	buf_release(&res->body);
+	for (size_t i = 0; i < res->header_count; i++) {
+		free(res->headers[i].name);
+		free(res->headers[i].value);
+	}
+}
+
+static enum MHD_Result answer(struct MHD_Connection *c, struct pending *p)
+{
+	struct web_request *req = &p->req;
+	struct web_response res = {.status = 200, .body = BUF_INIT};
+	bool head = !strcmp(req->method, "HEAD");
+	struct error err;
+	req->db = request_db(&err);
+	if (p->too_large) {
+		web_error(req, &res, 413, "The request is larger than this server accepts.");
+	} else if (p->bad_field) {
+		web_error(req, &res, 400, "The form has too many fields or a field that is not valid UTF-8 text.");
+	} else if (!req->db) {
+		web_error(req, &res, 503, "The database is not available; try again in a moment.");
+	} else {
+		req->form = p->fields;
+		req->form_count = p->field_count;
+		for (size_t i = 0; i < req->form_count; i++)
+			if (!req->form[i].filename && !utf8_valid(req->form[i].value, req->form[i].value_len, NULL)) {
+				web_error(req, &res, 400, "A form field is not valid UTF-8 text.");
+				goto out;
+			}
+		web_identify(req);
+		const char *method = head ? "GET" : req->method;
+		bool path_known = false;
+		for (const struct web_route *rt = web_routes; rt->pattern; rt++) {
+			char *copy = xstrdup(req->path);
+			const char *caps[4];
+			size_t ncaps;
+			bool match = route_match(rt->pattern, copy, caps, &ncaps);
+			if (!match) {
+				free(copy);
+				continue;
+			}
+			path_known = true;
+			if (strcmp(rt->method, method)) {
+				free(copy);
+				continue;
+			}
+			req->captures = caps;
+			req->capture_count = ncaps;
+			if (rt->roles && !req->user) {
+				/* pages ask people to log in; the API answers 401 */
+				if (!strncmp(req->path, "/api/", 5) || strcmp(method, "GET")) {
+					web_error(req, &res, 401, "Log in to do this.");
+				} else {
+					struct buf to = BUF_INIT;
+					buf_adds(&to, "/login?next=");
+					web_urlencode(&to, req->path);
+					web_redirect(&res, to.data);
+					buf_release(&to);
+				}
+			} else if (rt->roles && !(req->user->roles & rt->roles)) {
+				web_error(req, &res, 403, "Your role does not allow this.");
+			} else if (rt->roles && strcmp(method, "GET") && !web_csrf_ok(req)) {
+				web_error(req, &res, 403, "The form has expired or did not come from this site; reload the page and try again.");
+			} else {
+				rt->handle(req, &res);
+			}
+			free(copy);
+			goto out;
+		}
+		web_error(req, &res, path_known ? 405 : 404,
+			  path_known ? "This address does not take that method." : "There is no page at this address.");
+	}
+out:
+	if (req->user)
+		res.no_store = true;
+	enum MHD_Result rc = respond(c, &res, head);
+	response_release(&res);
+	return rc;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+			      const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	(void)cls;
+	(void)version;
+	struct pending *p = *con_cls;
+	if (!p) {
+		p = xcalloc(1, sizeof(*p));
+		p->body = (struct buf)BUF_INIT;
+		*con_cls = p;
+		struct web_request *r = &p->req;
+		r->method = method;
+		if (strcmp(method, "GET") && strcmp(method, "HEAD") && strcmp(method, "POST")) {
+			struct web_response res = {.status = 405, .body = BUF_INIT};
+			r->path = "/";
+			web_error(r, &res, 405, "This server answers GET, HEAD and POST.");
+			enum MHD_Result rc = respond(c, &res, false);
+			response_release(&res);
+			return rc;
+		}
+		struct web_response res = {.status = 400, .body = BUF_INIT};
+		if (strlen(url) > WEB_MAX_URL_BYTES) {
+			r->path = "/";
+			web_error(r, &res, 414, "The address is too long.");
+			enum MHD_Result rc = respond(c, &res, false);
+			response_release(&res);
+			return rc;
+		}
+		if (!path_ok(url)) {
+			r->path = "/";
+			web_error(r, &res, 400, "The address is not one this site uses.");
+			enum MHD_Result rc = respond(c, &res, false);
+			response_release(&res);
+			return rc;
+		}
+		p->path_copy = xstrdup(url);
+		r->path = p->path_copy;
+		struct query_state qs = {.p = p};
+		MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg, &qs);
+		if (qs.bad) {
+			web_error(r, &res, 400, "The query is not valid UTF-8 text, or has too many parameters.");
+			enum MHD_Result rc = respond(c, &res, false);
+			response_release(&res);
+			return rc;
+		}
+		buf_release(&res.body);
+		r->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+		r->cookie_session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "rapporteur_session");
+		r->if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+		r->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (ci && ci->client_addr) {
+			const struct sockaddr *sa = ci->client_addr;
+			if (sa->sa_family == AF_INET)
+				inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, r->client, sizeof(r->client));
+			else if (sa->sa_family == AF_INET6)
+				inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->client, sizeof(r->client));
+		}
+		if (!strcmp(method, "POST")) {
+			const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+			bool multipart = r->content_type && !strncasecmp(r->content_type, "multipart/form-data", 19);
+			p->limit = multipart ? WEB_MAX_UPLOAD_BYTES + 64 * 1024 : WEB_MAX_FORM_BYTES;
+			if (len && strtoull(len, NULL, 10) > p->limit)
+				p->too_large = true;
+			else if (r->content_type && (multipart || !strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33)))
+				p->post = MHD_create_post_processor(c, 16 * 1024, post_field, p);
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		p->received += *upload_data_size;
+		if (p->received > p->limit)
+			p->too_large = true; /* read and dropped: the answer is 413 */
+		if (!p->too_large && !p->bad_field) {
+			if (p->post && MHD_post_process(p->post, upload_data, *upload_data_size) != MHD_YES && !p->too_large)
+				p->bad_field = true;
+			else if (!p->post)
+				buf_add(&p->body, upload_data, *upload_data_size);
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	return answer(c, p);
+}
+
+/* --- the daemon ------------------------------------------------------------------------- */
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+int web_serve(const struct web_options *o, struct error *err)
+{
+	serve_db = o->db_target;
+	/* open once here so that a missing or old database is reported now */
+	struct db *db = store_open(serve_db, err);
+	if (!db)
+		return -1;
+	db_close(db);
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
+	if (inet_pton(AF_INET, o->address, &sa.sin_addr) != 1)
+		return error_set(err, "--address %s: give an IPv4 address such as 127.0.0.1", o->address);
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)o->port, NULL, NULL, handle,
+		NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
+		(unsigned)(o->threads > 0 ? o->threads : 4), MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_LIMIT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)CONNECTION_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
+		MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+	if (!d)
+		return error_set(err, "cannot serve on %s:%d: %s (is the port in use?)", o->address, o->port,
+				 strerror(errno));
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	printf("rapporteur: serving %s on http://%s:%d/\n", serve_db, o->address, o->port);
+	fflush(stdout);
+	while (!stop)
+		pause();
+	MHD_stop_daemon(d);
+	return 0;
+}
