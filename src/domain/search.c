@@ -1,11 +1,29 @@
 /*
  * search.c - runs a search. See search.h.
+ *
+ * SQLite, in three steps, none of which looks up a row per match:
+ * 1. one pass over every match in FTS5 alone, counting them. The index
+ *    holds only sent communications, each under a key that orders it
+ *    newest first (store_search_key()), and the filter values as tokens
+ *    (search_facets), so filters are words ANDed to the query (FTS5
+ *    intersects the lists) and dates a range of keys. Newest first, the
+ *    page is the first matches read; by relevance, every match is ranked
+ *    with rapporteur_bm25 (bm25(), reading the row sizes in one scan) and
+ *    the best kept.
+ * 2. the page's snippets, in one pass over the matches between its first
+ *    and last key with rapporteur_snippet (snippet(), for those rows only).
+ * 3. the page's rows, by key.
+ * migrations/sqlite/003_search.sql and db_sqlite.c say more. PostgreSQL
+ * (no driver yet) keeps one query with the filters as SQL.
  */
 #include "search.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../store/letters.h"
+#include "../util/date.h"
 #include "../util/die.h"
 #include "query.h"
 
@@ -27,40 +45,278 @@ void search_result_release(struct search_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-int search_run(struct db *db, const struct search_request *req, struct search_result *out,
-	       struct error *err)
-{
-	memset(out, 0, sizeof(*out));
-	if (filter_check(&req->filter, err) < 0)
-		return -1;
-	struct query *q = query_parse(req->query, err);
-	if (!q)
-		return -1;
-	char *match = db->backend == DB_SQLITE ? query_to_fts5(q) : query_to_tsquery(q);
-	query_free(q);
+/* ---- SQLite ------------------------------------------------------------------------------ */
 
+/* A match kept for the page: its key and its rank (relevance only). */
+struct kept_match {
+	long long key;
+	double rank; /* bm25: lower is better */
+};
+
+/* Relevance order: best rank first, then newest (the lower key). */
+static bool ranks_before(const struct kept_match *a, const struct kept_match *b)
+{
+	return a->rank < b->rank || (a->rank == b->rank && a->key < b->key);
+}
+
+/* The best `want` matches seen so far, as a max-heap on ranks_before: the
+ * worst kept is at the top, ready to be replaced. */
+struct best {
+	struct kept_match *items;
+	size_t count, want;
+};
+
+static void best_sift_down(struct best *b, size_t i)
+{
+	for (;;) {
+		size_t worst = i, l = 2 * i + 1, r = l + 1;
+		if (l < b->count && ranks_before(&b->items[worst], &b->items[l]))
+			worst = l;
+		if (r < b->count && ranks_before(&b->items[worst], &b->items[r]))
+			worst = r;
+		if (worst == i)
+			return;
+		struct kept_match t = b->items[i];
+		b->items[i] = b->items[worst];
+		b->items[worst] = t;
+		i = worst;
+	}
+}
+
+static void best_offer(struct best *b, struct kept_match m)
+{
+	if (b->count < b->want) {
+		size_t i = b->count++;
+		b->items[i] = m;
+		while (i > 0 && ranks_before(&b->items[(i - 1) / 2], &b->items[i])) {
+			struct kept_match t = b->items[i];
+			b->items[i] = b->items[(i - 1) / 2];
+			b->items[(i - 1) / 2] = t;
+			i = (i - 1) / 2;
+		}
+	} else if (b->want && ranks_before(&m, &b->items[0])) {
+		b->items[0] = m;
+		best_sift_down(b, 0);
+	}
+}
+
+static int by_rank(const void *x, const void *y)
+{
+	const struct kept_match *a = x, *b = y;
+	return ranks_before(a, b) ? -1 : ranks_before(b, a) ? 1 : 0;
+}
+
+static int by_key(const void *x, const void *y)
+{
+	const struct kept_match *a = x, *b = y;
+	return (a->key > b->key) - (a->key < b->key);
+}
+
+/* The facet tokens of the filter, ANDed to match; returns how many. */
+static int add_facets(const struct comm_filter *f, struct buf *match)
+{
+	struct buf tok = BUF_INIT;
+	int n = 0;
+	char year[16];
+	snprintf(year, sizeof(year), "%d", f->year);
+	const struct {
+		char field;
+		const char *value;
+	} facets[] = {{'c', f->country}, {'t', f->type}, {'y', f->year ? year : NULL}, {'m', f->mandate}};
+	for (size_t i = 0; i < sizeof(facets) / sizeof(facets[0]); i++) {
+		if (!facets[i].value)
+			continue;
+		buf_reset(&tok);
+		store_search_facet(&tok, facets[i].field, facets[i].value);
+		/* the token is the mark, a letter and hex digits: nothing to quote */
+		buf_addf(match, " AND search_facets : \"%s\"", tok.data);
+		n++;
+	}
+	buf_release(&tok);
+	return n;
+}
+
+/* The facets and the date range of the filter, in the pass's SQL. */
+static int filter_match(const struct comm_filter *f, struct buf *match, long long *first, long long *last)
+{
+	int facets = add_facets(f, match);
+	*first = 0;
+	*last = -1; /* no range */
+	if (f->from || f->to)
+		store_search_key_range(f->from ? date_parse_iso(f->from) : DATE_NONE,
+				       f->to ? date_parse_iso(f->to) : DATE_NONE, first, last);
+	return facets;
+}
+
+static int sqlite_search(struct db *db, const struct search_request *req, const char *user_match,
+			 struct search_result *out, struct error *err)
+{
+	size_t limit = req->limit > 0 ? (size_t)req->limit : 20, offset = req->offset > 0 ? (size_t)req->offset : 0;
+	bool newest = req->order == SEARCH_NEWEST;
+	struct buf match = BUF_INIT, sql = BUF_INIT, wanted = BUF_INIT;
+	buf_addf(&match, "(%s)", user_match);
+	long long first, last;
+	int facets = filter_match(&req->filter, &match, &first, &last);
+	const char *range = last >= 0 ? " AND rowid BETWEEN ?2 AND ?3" : "";
+
+	/* 1. the matches, in key order (newest first). Newest first, the page is
+	 * the first ones read and a count(*) (when the page is full) counts the
+	 * rest; by relevance, every match is ranked, the best kept and all of
+	 * them counted on the way. */
+	if (newest)
+		buf_addf(&sql, "SELECT rowid, 0 FROM communications_fts WHERE communications_fts MATCH ?1%s "
+			       "ORDER BY rowid LIMIT %zu",
+			 range, offset + limit);
+	else
+		buf_addf(&sql, "SELECT rowid, rapporteur_bm25(communications_fts, 'communications_fts_docsize', 2, %d) "
+			       "FROM communications_fts WHERE communications_fts MATCH ?1%s",
+			 facets, range);
+	struct best best = {.want = offset + limit};
+	best.items = xmalloc(best.want * sizeof(*best.items));
+	long long total = 0;
+	int rc = -1, step;
+	struct db_stmt *st = db_prepare(db, sql.data, err);
+	if (!st)
+		goto done;
+	db_bind_text(st, 1, match.data);
+	if (last >= 0) {
+		db_bind_int(st, 2, first);
+		db_bind_int(st, 3, last);
+	}
+	while ((step = db_step(st, err)) == 1) {
+		struct kept_match m = {db_int(st, 0), db_double(st, 1)};
+		if (!newest)
+			best_offer(&best, m);
+		else if (best.count < best.want)
+			best.items[best.count++] = m;
+		total++;
+	}
+	db_finalize(st);
+	if (step < 0)
+		goto done; /* we quote every word: this is the database failing, not the query */
+	if (newest && req->count_total && best.count == best.want) {
+		buf_reset(&sql);
+		buf_addf(&sql, "SELECT count(*) FROM communications_fts WHERE communications_fts MATCH ?1%s", range);
+		if (!(st = db_prepare(db, sql.data, err)))
+			goto done;
+		db_bind_text(st, 1, match.data);
+		if (last >= 0) {
+			db_bind_int(st, 2, first);
+			db_bind_int(st, 3, last);
+		}
+		step = db_step(st, err);
+		if (step == 1)
+			total = db_int(st, 0);
+		db_finalize(st);
+		if (step < 0)
+			goto done;
+	}
+	if (!newest)
+		qsort(best.items, best.count, sizeof(*best.items), by_rank);
+	size_t page = best.count > offset ? best.count - offset : 0;
+	struct kept_match *hits = best.items + offset;
+	out->hits = xcalloc(page ? page : 1, sizeof(*out->hits));
+	out->count = page;
+
+	/* 2. the snippets of the page, in one pass over the matches between its
+	 * first and last key (for newest first, the page alone) */
+	long long lo = 0, hi = 0;
+	for (size_t i = 0; i < page; i++) {
+		if (!i || hits[i].key < lo)
+			lo = hits[i].key;
+		if (!i || hits[i].key > hi)
+			hi = hits[i].key;
+	}
+	struct kept_match *sorted = xmalloc((page ? page : 1) * sizeof(*sorted));
+	memcpy(sorted, hits, page * sizeof(*sorted));
+	qsort(sorted, page, sizeof(*sorted), by_key);
+	for (size_t i = 0; i < page; i++)
+		buf_addf(&wanted, "%s%lld", i ? "," : "", sorted[i].key);
+	free(sorted);
+	for (size_t i = 0; i < page; i++) {
+		struct search_hit *h = &out->hits[i];
+		h->id = hits[i].key; /* until step 3 */
+		h->score = newest ? 0 : -hits[i].rank;
+	}
+	if (page) {
+		st = db_prepare(db, "SELECT rowid, rapporteur_snippet(communications_fts, ?2, 1, char(2), char(3), '…', 24) "
+				    "FROM communications_fts WHERE communications_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
+				err);
+		if (!st)
+			goto fail;
+		db_bind_text(st, 1, match.data);
+		db_bind_text(st, 2, wanted.data);
+		db_bind_int(st, 3, lo);
+		db_bind_int(st, 4, hi);
+		while ((step = db_step(st, err)) == 1) {
+			if (db_is_null(st, 1))
+				continue;
+			long long key = db_int(st, 0);
+			for (size_t i = 0; i < page; i++)
+				if (hits[i].key == key && !out->hits[i].snippet)
+					out->hits[i].snippet = xstrdup(db_text(st, 1));
+		}
+		db_finalize(st);
+		if (step < 0)
+			goto fail;
+	}
+
+	/* 3. the rows of the page */
+	st = db_prepare(db, "SELECT id, reference, date, country, type FROM communications WHERE search_key = ?1", err);
+	if (!st)
+		goto fail;
+	for (size_t i = 0; i < page; i++) {
+		struct search_hit *h = &out->hits[i];
+		db_bind_int(st, 1, hits[i].key);
+		step = db_step(st, err);
+		if (step < 0)
+			break;
+		if (step == 0) {
+			/* the index names a row that is not there: the store broke its word */
+			step = error_set(err, "%s: the search index is out of step with communications", db->target);
+			break;
+		}
+		h->id = db_int(st, 0);
+		h->reference = dup_or_null(db_text(st, 1));
+		h->date = dup_or_null(db_text(st, 2));
+		h->country = dup_or_null(db_text(st, 3));
+		h->type = dup_or_null(db_text(st, 4));
+		db_reset(st);
+	}
+	db_finalize(st);
+	if (step < 0)
+		goto fail;
+	out->total = req->count_total ? total : (long long)(page + offset);
+	rc = 0;
+	goto done;
+fail:
+	search_result_release(out);
+done:
+	free(best.items);
+	buf_release(&wanted);
+	buf_release(&sql);
+	buf_release(&match);
+	return rc;
+}
+
+/* ---- PostgreSQL ------------------------------------------------------------------------- */
+
+static int postgres_search(struct db *db, const struct search_request *req, const char *match,
+			   struct search_result *out, struct error *err)
+{
 	struct buf where = BUF_INIT;
 	struct sql_params params = {.first = 2};
 	filter_where(&req->filter, &where, &params);
 
 	struct buf sql = BUF_INIT;
-	if (db->backend == DB_SQLITE) {
-		buf_addf(&sql, "SELECT c.id, c.reference, c.date, c.country, c.type, "
-			       "snippet(communications_fts, 1, char(2), char(3), '…', 24), bm25(communications_fts) "
-			       "FROM communications_fts JOIN communications c ON c.id = communications_fts.rowid "
-			       "WHERE communications_fts MATCH ?1 AND c.reference IS NOT NULL%s ORDER BY %s LIMIT %d OFFSET %d",
-			 where.data, req->order == SEARCH_NEWEST ? "c.date DESC, c.id DESC" : "bm25(communications_fts), c.date DESC",
-			 req->limit > 0 ? req->limit : 20, req->offset > 0 ? req->offset : 0);
-	} else {
-		buf_addf(&sql, "SELECT c.id, c.reference, c.date, c.country, c.type, "
-			       "ts_headline('english', c.body, to_tsquery('english', ?1), "
-			       "'StartSel=\"\x02\", StopSel=\"\x03\", MaxWords=30, MinWords=12, MaxFragments=1'), "
-			       "-ts_rank(c.tsv, to_tsquery('english', ?1)) "
-			       "FROM communications c WHERE c.tsv @@ to_tsquery('english', ?1) AND c.reference IS NOT NULL%s "
-			       "ORDER BY %s LIMIT %d OFFSET %d",
-			 where.data, req->order == SEARCH_NEWEST ? "c.date DESC, c.id DESC" : "7, c.date DESC",
-			 req->limit > 0 ? req->limit : 20, req->offset > 0 ? req->offset : 0);
-	}
+	buf_addf(&sql, "SELECT c.id, c.reference, c.date, c.country, c.type, "
+		       "ts_headline('english', c.body, to_tsquery('english', ?1), "
+		       "'StartSel=\"\x02\", StopSel=\"\x03\", MaxWords=30, MinWords=12, MaxFragments=1'), "
+		       "-ts_rank(c.tsv, to_tsquery('english', ?1)) "
+		       "FROM communications c WHERE c.tsv @@ to_tsquery('english', ?1) AND c.reference IS NOT NULL%s "
+		       "ORDER BY %s LIMIT %d OFFSET %d",
+		 where.data, req->order == SEARCH_NEWEST ? "c.date DESC, c.id DESC" : "7, c.date DESC",
+		 req->limit > 0 ? req->limit : 20, req->offset > 0 ? req->offset : 0);
 	int rc = -1;
 	struct db_stmt *st = db_prepare(db, sql.data, err);
 	if (!st)
@@ -82,20 +338,14 @@ int search_run(struct db *db, const struct search_request *req, struct search_re
 	}
 	db_finalize(st);
 	if (step < 0) {
-		/* FTS5 reports syntax problems as errors; we quote every word, so
-		 * this is the database failing, not the user's query */
 		search_result_release(out);
 		goto done;
 	}
 	out->total = (long long)out->count + (req->offset > 0 ? req->offset : 0);
 	if (req->count_total) {
 		buf_reset(&sql);
-		if (db->backend == DB_SQLITE)
-			buf_addf(&sql, "SELECT count(*) FROM communications_fts JOIN communications c ON c.id = communications_fts.rowid "
-				       "WHERE communications_fts MATCH ?1 AND c.reference IS NOT NULL%s", where.data);
-		else
-			buf_addf(&sql, "SELECT count(*) FROM communications c WHERE c.tsv @@ to_tsquery('english', ?1) "
-				       "AND c.reference IS NOT NULL%s", where.data);
+		buf_addf(&sql, "SELECT count(*) FROM communications c WHERE c.tsv @@ to_tsquery('english', ?1) "
+			       "AND c.reference IS NOT NULL%s", where.data);
 		st = db_prepare(db, sql.data, err);
 		if (!st) {
 			search_result_release(out);
@@ -111,6 +361,22 @@ int search_run(struct db *db, const struct search_request *req, struct search_re
 done:
 	buf_release(&sql);
 	buf_release(&where);
+	return rc;
+}
+
+int search_run(struct db *db, const struct search_request *req, struct search_result *out,
+	       struct error *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (filter_check(&req->filter, err) < 0)
+		return -1;
+	struct query *q = query_parse(req->query, err);
+	if (!q)
+		return -1;
+	char *match = db->backend == DB_SQLITE ? query_to_fts5(q) : query_to_tsquery(q);
+	query_free(q);
+	int rc = db->backend == DB_SQLITE ? sqlite_search(db, req, match, out, err)
+					  : postgres_search(db, req, match, out, err);
 	free(match);
 	return rc;
 }

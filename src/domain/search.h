@@ -26,7 +26,7 @@ struct search_hit {
 	char *country;
 	char *type;
 	char *snippet; /* owned, with SEARCH_MARK_* around matches */
-	double score;
+	double score; /* relevance (bm25, higher is better); 0 when newest first */
 };
 
 struct search_result {

@@ -42,34 +42,88 @@ static int exec_one(struct db *db, const char *sql, long long id, struct error *
 	return rc < 0 ? -1 : 0;
 }
 
-int store_fts_add(struct db *db, long long id, const char *reference, const char *body,
-		  struct error *err)
+/*
+ * The full-text index (SQLite; see migrations/sqlite/003_search.sql). Only
+ * sent communications, those with a reference, are in it: search relies
+ * on that instead of checking every match. Each entry is keyed by the
+ * row's search_key, which orders the index newest first, and carries the
+ * row's search_facets, the filter values as tokens. The store is the only
+ * writer of both columns and of the index, so they always agree.
+ */
+/* Keys run newest first, in ascending order (FTS5 reads an index forwards
+ * fastest): 2^20 minus the date's day number (days since 1970, so every
+ * date after year -900 fits), times 2^32, plus 2^32 - 1 - id, so that of
+ * two letters of a day the later id comes first; letters without a date
+ * come after all dated ones. */
+#define SEARCH_DAYS (1LL << 20)
+#define SEARCH_IDS (1LL << 32)
+
+long long store_search_key(int date, long long id)
+{
+	if (id <= 0 || id >= SEARCH_IDS)
+		BUG("communication id %lld does not fit a search key", id);
+	long long day = date == DATE_NONE ? 2 * SEARCH_DAYS : SEARCH_DAYS - date;
+	if (day <= 0 || day > 2 * SEARCH_DAYS)
+		BUG("date %d does not fit a search key", date);
+	return day * SEARCH_IDS + (SEARCH_IDS - 1 - id);
+}
+
+void store_search_key_range(int from, int to, long long *first, long long *last)
+{
+	*first = to == DATE_NONE ? 0 : store_search_key(to, SEARCH_IDS - 1);
+	*last = from == DATE_NONE ? 2 * SEARCH_DAYS * SEARCH_IDS - 1 : store_search_key(from, 1);
+}
+
+void store_search_facet(struct buf *out, char field, const char *value)
+{
+	static const char hex[] = "0123456789abcdef";
+	if (out->len)
+		buf_addch(out, ' ');
+	buf_adds(out, STORE_FACET_MARK);
+	buf_addch(out, field);
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		buf_addch(out, hex[*p >> 4]);
+		buf_addch(out, hex[*p & 15]);
+	}
+	buf_adds(out, STORE_FACET_MARK);
+}
+
+/* The facets of a letter: what comm_filter can ask for. Caller frees. */
+static char *letter_facets(const struct letter *l)
+{
+	struct buf b = BUF_INIT;
+	if (l->country[0])
+		store_search_facet(&b, 'c', l->country);
+	if (l->type[0])
+		store_search_facet(&b, 't', l->type);
+	if (l->year) {
+		char year[16];
+		snprintf(year, sizeof(year), "%d", l->year);
+		store_search_facet(&b, 'y', year);
+	}
+	for (size_t i = 0; i < l->mandates_count; i++)
+		if (l->mandates[i].slug)
+			store_search_facet(&b, 'm', l->mandates[i].slug);
+	return buf_detach(&b);
+}
+
+/* Adds (delete false) or removes an index entry; removing must be given
+ * the values the entry was added with. */
+static int fts_write(struct db *db, bool delete, long long key, const char *reference,
+		     const char *body, const char *facets, struct error *err)
 {
 	if (db->backend != DB_SQLITE)
 		return 0; /* PostgreSQL keeps a generated tsvector column */
-	struct db_stmt *st = db_prepare(db, "INSERT INTO communications_fts(rowid, reference, body) VALUES (?1, ?2, ?3)", err);
+	struct db_stmt *st = db_prepare(db, delete ? "INSERT INTO communications_fts(communications_fts, rowid, reference, body, search_facets) "
+						     "VALUES ('delete', ?1, ?2, ?3, ?4)"
+						   : "INSERT INTO communications_fts(rowid, reference, body, search_facets) VALUES (?1, ?2, ?3, ?4)",
+					err);
 	if (!st)
 		return -1;
-	db_bind_int(st, 1, id);
+	db_bind_int(st, 1, key);
 	db_bind_text(st, 2, reference ? reference : "");
-	db_bind_text(st, 3, body);
-	int rc = db_step(st, err);
-	db_finalize(st);
-	return rc < 0 ? -1 : 0;
-}
-
-int store_fts_remove(struct db *db, long long id, const char *reference, const char *body,
-		     struct error *err)
-{
-	if (db->backend != DB_SQLITE)
-		return 0;
-	struct db_stmt *st = db_prepare(db, "INSERT INTO communications_fts(communications_fts, rowid, reference, body) "
-					    "VALUES ('delete', ?1, ?2, ?3)", err);
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, reference ? reference : "");
-	db_bind_text(st, 3, body);
+	db_bind_text(st, 3, body ? body : "");
+	db_bind_text(st, 4, facets ? facets : "");
 	int rc = db_step(st, err);
 	db_finalize(st);
 	return rc < 0 ? -1 : 0;
@@ -211,6 +265,22 @@ static void bind_letter(struct db_stmt *st, const struct letter *l, const char *
 	free(core);
 }
 
+/* The columns bind_letter fills, then the search columns (?17, ?18), for
+ * an UPDATE ... WHERE id = ?19. */
+#define UPDATE_LETTER                                                                                       \
+	"UPDATE communications SET reference = ?1, type = ?2, country = ?3, number = ?4, "                 \
+	"year = ?5, date = ?6, language = ?7, reply_deadline_days = ?8, reply_due = ?9, "                 \
+	"source_name = ?10, source_sha256 = ?11, body = ?12, record = ?13, updated_at = ?14, "            \
+	"slug = ?15, core = ?16, search_key = ?17, search_facets = ?18 WHERE id = ?19"
+
+static char *record_text(const struct letter *l)
+{
+	json_t *rec = record_to_json(l, false);
+	char *record = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(rec);
+	return record;
+}
+
 int store_put_letter(struct db *db, const struct letter *l, const char *source_name,
 		     const char *sha256, enum store_outcome *outcome, char **previous_source,
 		     struct error *err)
@@ -221,12 +291,11 @@ int store_put_letter(struct db *db, const struct letter *l, const char *source_n
 		*previous_source = NULL;
 	if (db_begin(db, err) < 0)
 		return -1;
-	struct db_stmt *st = db_prepare(db, "SELECT id, source_sha256, reference, body, source_name FROM communications WHERE reference = ?1", err);
+	struct db_stmt *st = db_prepare(db, "SELECT id, source_sha256, source_name FROM communications WHERE reference = ?1", err);
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, l->reference);
 	long long id = 0;
-	char *old_ref = NULL, *old_body = NULL;
 	int rc = db_step(st, err);
 	if (rc < 0) {
 		db_finalize(st);
@@ -241,22 +310,25 @@ int store_put_letter(struct db *db, const struct letter *l, const char *source_n
 			*outcome = STORE_UNCHANGED;
 			return 0;
 		}
-		old_ref = xstrdup(db_text(st, 2) ? db_text(st, 2) : "");
-		old_body = xstrdup(db_text(st, 3) ? db_text(st, 3) : "");
-		if (previous_source && db_text(st, 4))
-			*previous_source = xstrdup(db_text(st, 4));
+		if (previous_source && db_text(st, 2))
+			*previous_source = xstrdup(db_text(st, 2));
 	}
 	db_finalize(st);
 
-	json_t *rec = record_to_json(l, false);
-	char *record = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(rec);
+	char *record = NULL, *facets = letter_facets(l);
 	char now[32];
 	now_iso(now);
 	if (id) {
-		rc = store_fts_remove(db, id, old_ref, old_body, err);
-		free(old_ref);
-		free(old_body);
+		/* out of the index with the values it went in with */
+		st = db_prepare(db, "SELECT search_key, reference, body, search_facets FROM communications "
+				    "WHERE id = ?1 AND search_key IS NOT NULL", err);
+		if (!st)
+			goto fail_record;
+		db_bind_int(st, 1, id);
+		rc = db_step(st, err);
+		if (rc == 1)
+			rc = fts_write(db, true, db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3), err);
+		db_finalize(st);
 		if (rc < 0)
 			goto fail_record;
 		for (int i = 0; child_tables[i]; i++) {
@@ -265,38 +337,43 @@ int store_put_letter(struct db *db, const struct letter *l, const char *source_n
 			if (exec_one(db, sql, id, err) < 0)
 				goto fail_record;
 		}
-		st = db_prepare(db, "UPDATE communications SET reference = ?1, type = ?2, country = ?3, number = ?4, "
-				    "year = ?5, date = ?6, language = ?7, reply_deadline_days = ?8, reply_due = ?9, "
-				    "source_name = ?10, source_sha256 = ?11, body = ?12, record = ?13, updated_at = ?14, "
-				    "slug = ?15, core = ?16 WHERE id = ?17", err);
+		st = db_prepare(db, UPDATE_LETTER, err);
 		if (!st)
 			goto fail_record;
-		bind_letter(st, l, source_name, sha256, record, now);
-		db_bind_int(st, 17, id);
+		db_bind_int(st, 19, id);
 		*outcome = STORE_UPDATED;
 	} else {
+		/* the id a plain INSERT would take, given here so that the search
+		 * key, which holds it, goes in with the row */
+		id = db_query_int(db, 0, "SELECT coalesce(max(id), 0) + 1 FROM communications", NULL);
 		st = db_prepare(db, "INSERT INTO communications(reference, type, country, number, year, date, language, "
 				    "reply_deadline_days, reply_due, source_name, source_sha256, body, record, "
-				    "created_at, updated_at, status, slug, core) "
-				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 'sent', ?15, ?16) RETURNING id",
+				    "created_at, updated_at, status, slug, core, search_key, search_facets, id) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 'sent', ?15, ?16, "
+				    "?17, ?18, ?19)",
 				err);
 		if (!st)
 			goto fail_record;
-		bind_letter(st, l, source_name, sha256, record, now);
+		db_bind_int(st, 19, id);
 		*outcome = STORE_ADDED;
 	}
+	record = record_text(l);
+	long long key = store_search_key(l->date, id);
+	bind_letter(st, l, source_name, sha256, record, now);
+	db_bind_int(st, 17, key);
+	db_bind_text(st, 18, facets);
 	rc = db_step(st, err);
-	if (rc == 1 && !id)
-		id = db_int(st, 0);
 	db_finalize(st);
 	if (rc < 0)
 		goto fail_record;
-	if (insert_children(db, id, l, err) < 0 || store_fts_add(db, id, l->reference, l->body, err) < 0)
+	if (insert_children(db, id, l, err) < 0 || fts_write(db, false, key, l->reference, l->body, facets, err) < 0)
 		goto fail_record;
 	free(record);
+	free(facets);
 	return db_commit(db, err);
 fail_record:
 	free(record);
+	free(facets);
 fail:
 	db_rollback(db);
 	if (previous_source) {
@@ -312,29 +389,30 @@ int store_fill_draft(struct db *db, long long id, const struct letter *l, struct
 		BUG("store_fill_draft without a reference");
 	if (db_begin(db, err) < 0)
 		return -1;
-	json_t *rec = record_to_json(l, false);
-	char *record = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(rec);
+	char *record = record_text(l), *facets = letter_facets(l);
 	char now[32];
 	now_iso(now);
-	struct db_stmt *st = db_prepare(db, "UPDATE communications SET reference = ?1, type = ?2, country = ?3, number = ?4, "
-					    "year = ?5, date = ?6, language = ?7, reply_deadline_days = ?8, reply_due = ?9, "
-					    "source_name = ?10, source_sha256 = ?11, body = ?12, record = ?13, updated_at = ?14, "
-					    "slug = ?15, core = ?16 WHERE id = ?17 AND reference IS NULL", err);
+	long long key = store_search_key(l->date, id);
+	struct db_stmt *st = db_prepare(db, UPDATE_LETTER " AND reference IS NULL", err);
 	int rc = -1;
 	if (st) {
 		bind_letter(st, l, NULL, NULL, record, now);
-		db_bind_int(st, 17, id);
+		db_bind_int(st, 17, key);
+		db_bind_text(st, 18, facets);
+		db_bind_int(st, 19, id);
 		rc = db_step(st, err);
 		db_finalize(st);
 		if (rc >= 0 && db_changes(db) != 1)
 			rc = error_set(err, "communication %lld is not an unsent draft", id);
 	}
 	free(record);
-	if (rc < 0 || insert_children(db, id, l, err) < 0 || store_fts_add(db, id, l->reference, l->body, err) < 0) {
+	if (rc < 0 || insert_children(db, id, l, err) < 0 ||
+	    fts_write(db, false, key, l->reference, l->body, facets, err) < 0) {
+		free(facets);
 		db_rollback(db);
 		return -1;
 	}
+	free(facets);
 	return db_commit(db, err);
 }
 

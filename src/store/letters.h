@@ -6,6 +6,7 @@
 #define RAPPORTEUR_LETTERS_H
 
 #include "../extract/letter.h"
+#include "../util/buf.h"
 #include "db.h"
 
 enum store_outcome { STORE_ADDED, STORE_UPDATED, STORE_UNCHANGED };
@@ -28,11 +29,21 @@ int store_fill_draft(struct db *db, long long id, const struct letter *l, struct
  * it: "AL KAZ 2/2024", "AL-KAZ-2-2024", "KAZ 2/2024". 0 if none. */
 long long store_find_communication(struct db *db, const char *reference);
 
-/* The full-text index, the one backend-specific part of storing. */
-int store_fts_add(struct db *db, long long id, const char *reference, const char *body,
-		  struct error *err);
-int store_fts_remove(struct db *db, long long id, const char *reference, const char *body,
-		     struct error *err);
+/* The full-text index, the one backend-specific part of storing, holds
+ * the sent communications (those with a reference) under their search
+ * key, which the store writes with the row (search_key): the index read
+ * in ascending key order gives the newest first (by date, then the later
+ * id), letters without a date last. */
+long long store_search_key(int date, long long id);
+/* The keys of letters dated from..to (inclusive; DATE_NONE for an open
+ * end): [*first, *last]. Undated letters are in no range. */
+void store_search_key_range(int from, int to, long long *first, long long *last);
+/* Appends (space separated) the token that stands for a filter value in
+ * the index's search_facets column: STORE_FACET_MARK, field ('c' country,
+ * 't' type, 'y' reference year, 'm' mandate slug), value in hex,
+ * STORE_FACET_MARK. */
+#define STORE_FACET_MARK "\xEE\x80\x80" /* U+E000, a private-use character */
+void store_search_facet(struct buf *out, char field, const char *value);
 
 /* "AL KAZ 2/2024" -> "AL-KAZ-2-2024" (the stable URL slug, upper case); caller frees. */
 char *store_reference_slug(const char *reference);
