@@ -211,7 +211,7 @@ static void security_headers(struct MHD_Response *r, const struct web_response *
 {
 	MHD_add_response_header(r, "Content-Security-Policy",
 				"default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-				"form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+				"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
