@@ -5,11 +5,11 @@ CC       ?= cc
 BUILD    ?= build
 SHARED   ?= ../shared
 VERSION  := 0.1.0
-PKGS     := sqlite3 libcmark jansson libmicrohttpd
+PKGS     := sqlite3 libcmark jansson libmicrohttpd libsodium
 # Debian packages the build, the tests and `make run` need.
 DEBS     := build-essential pkg-config clang libclang-rt-14-dev libsqlite3-dev libcmark-dev \
             libjansson-dev libcmocka-dev iso-codes python3 sqlite3 time \
-            libmicrohttpd-dev
+            libmicrohttpd-dev libsodium-dev
 
 WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wno-missing-field-initializers -Werror

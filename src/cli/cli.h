@@ -66,5 +66,6 @@ int cmd_report(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_settings(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_user(int argc, char **argv);
 
 #endif

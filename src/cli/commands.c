@@ -93,6 +93,13 @@ const struct command commands[] = {
 	{"serve", cmd_serve, "serve [--address A] [--port N] [--threads N] [--db PATH]",
 	 "the public record and the workspace over HTTP",
 	 "--address A   listen on A (127.0.0.1)\n--port N      listen on port N (8080)\n--threads N   worker threads (4)"},
+	{"user", cmd_user, "user add NAME --role ROLE [--mandate SLUG] [--password-stdin] | user list | user disable NAME",
+	 "the workspace's users: officers, mandate holders, administrators",
+	 "--role ROLE        officer, holder or admin (several joined by commas)\n"
+	 "--mandate SLUG     the mandate a holder holds (holders only; e.g. torture)\n"
+	 "--password-stdin   read the password from standard input (else $RAPPORTEUR_PASSWORD,\n"
+	 "                   else it is asked for at the terminal); at least 10 characters\n"
+	 "--db PATH          the database (else $RAPPORTEUR_DB, else ./rapporteur.db)"},
 	{"help", cmd_help, "help [COMMAND]", "list the commands, or explain one", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };
