@@ -5,13 +5,18 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "../kb/kb.h"
 #include "../read/read.h"
 #include "../store/letters.h"
+#include "../util/buf.h"
 #include "../util/die.h"
 #include "../util/sha256.h"
 #include "../util/text.h"
@@ -79,10 +84,107 @@ static void walk(struct file_list *list, const char *dir, int depth, struct inge
 	free(here.paths);
 }
 
-static void ingest_one(struct db *db, const char *path, bool progress, struct ingest_stats *stats)
+/*
+ * The pipeline. Reading, parsing and extracting a letter needs no database
+ * and takes as long as storing it, so worker threads (one per processor)
+ * do it, files taken in order, at most WINDOW ahead of the store; the
+ * calling thread stores each letter in its own transaction, in file
+ * order, and reports failures in that order, so the output is the one a
+ * single thread gives. Workers only touch their own job; jobs change
+ * hands under the lock.
+ */
+#define WINDOW_PER_WORKER 4
+#define MAX_WORKERS 8
+
+struct job {
+	const char *path;
+	bool done;	 /* the worker is finished with it */
+	char *failure;	 /* why it cannot be stored, or NULL */
+	struct letter l; /* parsed, with a reference, when !failure */
+	struct store_row row;
+	char sha[65];
+};
+
+struct pipeline {
+	pthread_mutex_t lock;
+	pthread_cond_t done;  /* a job is done */
+	pthread_cond_t room;  /* a job was stored: the window moved */
+	struct job *jobs;
+	size_t count;
+	size_t next;   /* the next job a worker takes */
+	size_t stored; /* jobs the store has finished with */
+	size_t window;
+};
+
+/* PDFs are read by MuPDF one at a time: its contexts are not made for
+ * threads that share nothing (read/read_pdf.c makes one per file). */
+static pthread_mutex_t pdf_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static char *failure(struct error *err)
+{
+	return xstrdup(err->message);
+}
+
+/* Reads, checks and parses one file; fills job (any thread). */
+static void job_parse(struct job *job)
 {
 	struct error err;
 	size_t len;
+	char *bytes = read_file_checked(job->path, &len, &err);
+	if (!bytes) {
+		job->failure = failure(&err);
+		return;
+	}
+	bool pdf = read_is_pdf(bytes, len);
+	if (pdf)
+		pthread_mutex_lock(&pdf_lock);
+	int rc = letterfile_parse_bytes(job->path, bytes, len, &job->l, &err);
+	if (pdf)
+		pthread_mutex_unlock(&pdf_lock);
+	if (rc < 0) {
+		job->failure = failure(&err);
+	} else if (!job->l.reference) {
+		struct buf b = BUF_INIT;
+		buf_addf(&b, "%s: no reference found (a line such as \"Ref.: AL KAZ 2/2024\"); a letter cannot be stored without one",
+			 job->path);
+		job->failure = buf_detach(&b);
+	} else {
+		sha256_hex(bytes, len, job->sha);
+		store_row_init(&job->row, &job->l);
+	}
+	free(bytes);
+}
+
+static void job_release(struct job *job)
+{
+	free(job->failure);
+	letter_release(&job->l);
+	store_row_release(&job->row);
+}
+
+static void *worker(void *arg)
+{
+	struct pipeline *p = arg;
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		while (p->next < p->count && p->next >= p->stored + p->window)
+			pthread_cond_wait(&p->room, &p->lock);
+		if (p->next >= p->count)
+			break;
+		struct job *job = &p->jobs[p->next++];
+		pthread_mutex_unlock(&p->lock);
+		job_parse(job);
+		pthread_mutex_lock(&p->lock);
+		job->done = true;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* Stores a parsed job (the calling thread), counting it in stats. */
+static void job_store(struct db *db, struct job *job, bool progress, struct ingest_stats *stats)
+{
 /* a message starts on a clean line, not after the progress counter */
 #define FAIL(...)                                       \
 	do {                                            \
@@ -90,48 +192,95 @@ static void ingest_one(struct db *db, const char *path, bool progress, struct in
 			fprintf(stderr, "\r\033[K");    \
 		error(__VA_ARGS__);                     \
 	} while (0)
-	char *bytes = read_file_checked(path, &len, &err);
-	if (!bytes) {
-		FAIL("%s", err.message);
+	if (job->failure) {
+		FAIL("%s", job->failure);
 		stats->failed++;
 		return;
 	}
-	struct letter l;
-	if (letterfile_parse_bytes(path, bytes, len, &l, &err) < 0) {
-		FAIL("%s", err.message);
-		stats->failed++;
-		free(bytes);
-		return;
-	}
-	if (!l.reference) {
-		FAIL("%s: no reference found (a line such as \"Ref.: AL KAZ 2/2024\"); a letter cannot be stored without one", path);
-		stats->failed++;
-		letter_release(&l);
-		free(bytes);
-		return;
-	}
-	char sha[65];
-	sha256_hex(bytes, len, sha);
-	free(bytes);
-	const char *slash = strrchr(path, '/');
-	const char *name = slash ? slash + 1 : path;
+	struct error err;
+	const char *slash = strrchr(job->path, '/');
+	const char *name = slash ? slash + 1 : job->path;
 	enum store_outcome outcome;
 	char *previous = NULL;
-	if (store_put_letter(db, &l, name, sha, &outcome, &previous, &err) < 0) {
-		FAIL("%s: not stored: %s", path, err.message);
+	if (store_put_letter_row(db, &job->l, &job->row, name, job->sha, &outcome, &previous, &err) < 0) {
+		FAIL("%s: not stored: %s", job->path, err.message);
 		stats->failed++;
 	} else if (outcome == STORE_ADDED) {
 		stats->added++;
 	} else if (outcome == STORE_UPDATED) {
 		stats->updated++;
 		if (previous && strcmp(previous, name))
-			warning("%s: %s was held from %s; replaced by this file", path, l.reference, previous);
+			warning("%s: %s was held from %s; replaced by this file", job->path, job->l.reference,
+				previous);
 	} else {
 		stats->unchanged++;
 	}
 	free(previous);
-	letter_release(&l);
 #undef FAIL
+}
+
+static int worker_count(size_t files)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	if (n > MAX_WORKERS)
+		n = MAX_WORKERS;
+	return files < 2 ? 0 : (int)n;
+}
+
+static void ingest_files(struct db *db, struct file_list *files, bool progress, struct ingest_stats *stats)
+{
+	struct pipeline p = {.count = files->count};
+	p.jobs = xcalloc(files->count ? files->count : 1, sizeof(*p.jobs));
+	for (size_t i = 0; i < files->count; i++) {
+		p.jobs[i].path = files->paths[i];
+		letter_init(&p.jobs[i].l);
+	}
+	int workers = worker_count(files->count);
+	pthread_t threads[MAX_WORKERS];
+	if (workers) {
+		/* what the workers share, made before they start */
+		kb_shared();
+		json_object_seed(0);
+		p.window = (size_t)workers * WINDOW_PER_WORKER;
+		pthread_mutex_init(&p.lock, NULL);
+		pthread_cond_init(&p.done, NULL);
+		pthread_cond_init(&p.room, NULL);
+		for (int i = 0; i < workers; i++)
+			if (pthread_create(&threads[i], NULL, worker, &p) != 0)
+				die("cannot start a thread to read letters");
+	}
+	for (size_t i = 0; i < files->count; i++) {
+		struct job *job = &p.jobs[i];
+		if (workers) {
+			pthread_mutex_lock(&p.lock);
+			while (!job->done)
+				pthread_cond_wait(&p.done, &p.lock);
+			pthread_mutex_unlock(&p.lock);
+		} else {
+			job_parse(job);
+		}
+		if (progress)
+			fprintf(stderr, "\r\033[Kingest: %zu/%zu %s", i + 1, files->count, job->path);
+		job_store(db, job, progress, stats);
+		job_release(job);
+		stats->files++;
+		if (workers) {
+			pthread_mutex_lock(&p.lock);
+			p.stored = i + 1;
+			pthread_cond_broadcast(&p.room);
+			pthread_mutex_unlock(&p.lock);
+		}
+	}
+	for (int i = 0; i < workers; i++)
+		pthread_join(threads[i], NULL);
+	if (workers) {
+		pthread_mutex_destroy(&p.lock);
+		pthread_cond_destroy(&p.done);
+		pthread_cond_destroy(&p.room);
+	}
+	free(p.jobs);
 }
 
 void ingest_paths(struct db *db, char **paths, int count, bool progress, struct ingest_stats *stats)
@@ -149,14 +298,10 @@ void ingest_paths(struct db *db, char **paths, int count, bool progress, struct 
 			add_path(&files, paths[i]);
 		}
 	}
-	for (size_t i = 0; i < files.count; i++) {
-		if (progress)
-			fprintf(stderr, "\r\033[Kingest: %zu/%zu %s", i + 1, files.count, files.paths[i]);
-		ingest_one(db, files.paths[i], progress, stats);
-		stats->files++;
-		free(files.paths[i]);
-	}
+	ingest_files(db, &files, progress, stats);
 	if (progress && files.count)
 		fprintf(stderr, "\r\033[K");
+	for (size_t i = 0; i < files.count; i++)
+		free(files.paths[i]);
 	free(files.paths);
 }

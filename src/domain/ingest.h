@@ -3,6 +3,10 @@
  * parsed, checked and stored in its own transaction, so a bad file is
  * reported and skipped while the rest go in, and a letter is never half
  * stored. Progress goes to a terminal; the summary to the caller.
+ *
+ * Letters are read and parsed by worker threads, one per processor, while
+ * the calling thread stores them in file order; messages come in that
+ * order too, as from one thread.
  */
 #ifndef RAPPORTEUR_INGEST_H
 #define RAPPORTEUR_INGEST_H

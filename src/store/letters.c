@@ -231,8 +231,8 @@ static int insert_children(struct db *db, long long id, const struct letter *l, 
 	return 0;
 }
 
-static void bind_letter(struct db_stmt *st, const struct letter *l, const char *source_name,
-			const char *sha256, const char *record, const char *now)
+static void bind_letter(struct db_stmt *st, const struct letter *l, const struct store_row *row,
+			const char *source_name, const char *sha256, const char *now)
 {
 	db_bind_text(st, 1, l->reference);
 	db_bind_text(st, 2, l->type[0] ? l->type : NULL);
@@ -255,35 +255,54 @@ static void bind_letter(struct db_stmt *st, const struct letter *l, const char *
 	db_bind_text(st, 10, source_name);
 	db_bind_text(st, 11, sha256);
 	db_bind_text(st, 12, l->body ? l->body : "");
-	db_bind_text(st, 13, record);
+	db_bind_text(st, 13, row->record);
 	db_bind_text(st, 14, now);
-	char *slug = l->reference ? store_reference_slug(l->reference) : NULL;
-	char *core = l->reference ? store_reference_core(l->reference) : NULL;
-	db_bind_text(st, 15, slug);
-	db_bind_text(st, 16, core);
-	free(slug);
-	free(core);
+	db_bind_text(st, 15, row->slug);
+	db_bind_text(st, 16, row->core);
+	db_bind_text(st, 18, row->facets);
 }
 
-/* The columns bind_letter fills, then the search columns (?17, ?18), for
- * an UPDATE ... WHERE id = ?19. */
+/* The columns bind_letter fills, then the search key (?17), for an
+ * UPDATE ... WHERE id = ?19. */
 #define UPDATE_LETTER                                                                                       \
 	"UPDATE communications SET reference = ?1, type = ?2, country = ?3, number = ?4, "                 \
 	"year = ?5, date = ?6, language = ?7, reply_deadline_days = ?8, reply_due = ?9, "                 \
 	"source_name = ?10, source_sha256 = ?11, body = ?12, record = ?13, updated_at = ?14, "            \
 	"slug = ?15, core = ?16, search_key = ?17, search_facets = ?18 WHERE id = ?19"
 
-static char *record_text(const struct letter *l)
+void store_row_init(struct store_row *row, const struct letter *l)
 {
 	json_t *rec = record_to_json(l, false);
-	char *record = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	row->record = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(rec);
-	return record;
+	row->facets = letter_facets(l);
+	row->slug = l->reference ? store_reference_slug(l->reference) : NULL;
+	row->core = l->reference ? store_reference_core(l->reference) : NULL;
+}
+
+void store_row_release(struct store_row *row)
+{
+	free(row->record);
+	free(row->facets);
+	free(row->slug);
+	free(row->core);
+	memset(row, 0, sizeof(*row));
 }
 
 int store_put_letter(struct db *db, const struct letter *l, const char *source_name,
 		     const char *sha256, enum store_outcome *outcome, char **previous_source,
 		     struct error *err)
+{
+	struct store_row row;
+	store_row_init(&row, l);
+	int rc = store_put_letter_row(db, l, &row, source_name, sha256, outcome, previous_source, err);
+	store_row_release(&row);
+	return rc;
+}
+
+int store_put_letter_row(struct db *db, const struct letter *l, const struct store_row *row,
+			 const char *source_name, const char *sha256, enum store_outcome *outcome,
+			 char **previous_source, struct error *err)
 {
 	if (!l->reference)
 		BUG("store_put_letter without a reference");
@@ -315,7 +334,6 @@ int store_put_letter(struct db *db, const struct letter *l, const char *source_n
 	}
 	db_finalize(st);
 
-	char *record = NULL, *facets = letter_facets(l);
 	char now[32];
 	now_iso(now);
 	if (id) {
@@ -323,24 +341,23 @@ int store_put_letter(struct db *db, const struct letter *l, const char *source_n
 		st = db_prepare(db, "SELECT search_key, reference, body, search_facets FROM communications "
 				    "WHERE id = ?1 AND search_key IS NOT NULL", err);
 		if (!st)
-			goto fail_record;
+			goto fail;
 		db_bind_int(st, 1, id);
 		rc = db_step(st, err);
 		if (rc == 1)
 			rc = fts_write(db, true, db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3), err);
 		db_finalize(st);
 		if (rc < 0)
-			goto fail_record;
+			goto fail;
 		for (int i = 0; child_tables[i]; i++) {
 			char sql[128];
 			snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE communication_id = ?1", child_tables[i]);
 			if (exec_one(db, sql, id, err) < 0)
-				goto fail_record;
+				goto fail;
 		}
 		st = db_prepare(db, UPDATE_LETTER, err);
 		if (!st)
-			goto fail_record;
-		db_bind_int(st, 19, id);
+			goto fail;
 		*outcome = STORE_UPDATED;
 	} else {
 		/* the id a plain INSERT would take, given here so that the search
@@ -353,27 +370,21 @@ int store_put_letter(struct db *db, const struct letter *l, const char *source_n
 				    "?17, ?18, ?19)",
 				err);
 		if (!st)
-			goto fail_record;
-		db_bind_int(st, 19, id);
+			goto fail;
 		*outcome = STORE_ADDED;
 	}
-	record = record_text(l);
 	long long key = store_search_key(l->date, id);
-	bind_letter(st, l, source_name, sha256, record, now);
+	bind_letter(st, l, row, source_name, sha256, now);
 	db_bind_int(st, 17, key);
-	db_bind_text(st, 18, facets);
+	db_bind_int(st, 19, id);
 	rc = db_step(st, err);
 	db_finalize(st);
 	if (rc < 0)
-		goto fail_record;
-	if (insert_children(db, id, l, err) < 0 || fts_write(db, false, key, l->reference, l->body, facets, err) < 0)
-		goto fail_record;
-	free(record);
-	free(facets);
+		goto fail;
+	if (insert_children(db, id, l, err) < 0 ||
+	    fts_write(db, false, key, l->reference, l->body, row->facets, err) < 0)
+		goto fail;
 	return db_commit(db, err);
-fail_record:
-	free(record);
-	free(facets);
 fail:
 	db_rollback(db);
 	if (previous_source) {
@@ -389,30 +400,29 @@ int store_fill_draft(struct db *db, long long id, const struct letter *l, struct
 		BUG("store_fill_draft without a reference");
 	if (db_begin(db, err) < 0)
 		return -1;
-	char *record = record_text(l), *facets = letter_facets(l);
+	struct store_row row;
+	store_row_init(&row, l);
 	char now[32];
 	now_iso(now);
 	long long key = store_search_key(l->date, id);
 	struct db_stmt *st = db_prepare(db, UPDATE_LETTER " AND reference IS NULL", err);
 	int rc = -1;
 	if (st) {
-		bind_letter(st, l, NULL, NULL, record, now);
+		bind_letter(st, l, &row, NULL, NULL, now);
 		db_bind_int(st, 17, key);
-		db_bind_text(st, 18, facets);
 		db_bind_int(st, 19, id);
 		rc = db_step(st, err);
 		db_finalize(st);
 		if (rc >= 0 && db_changes(db) != 1)
 			rc = error_set(err, "communication %lld is not an unsent draft", id);
 	}
-	free(record);
 	if (rc < 0 || insert_children(db, id, l, err) < 0 ||
-	    fts_write(db, false, key, l->reference, l->body, facets, err) < 0) {
-		free(facets);
+	    fts_write(db, false, key, l->reference, l->body, row.facets, err) < 0) {
+		store_row_release(&row);
 		db_rollback(db);
 		return -1;
 	}
-	free(facets);
+	store_row_release(&row);
 	return db_commit(db, err);
 }
 

@@ -20,6 +20,19 @@ int store_put_letter(struct db *db, const struct letter *l, const char *source_n
 		     const char *sha256, enum store_outcome *outcome, char **previous_source,
 		     struct error *err);
 
+/* The parts of a letter's row that need no database: the record as JSON,
+ * the search facets, the slug and core of its reference. Made on any
+ * thread (ingest parses letters on several); release frees them. */
+struct store_row {
+	char *record, *facets, *slug, *core;
+};
+void store_row_init(struct store_row *row, const struct letter *l);
+void store_row_release(struct store_row *row);
+/* store_put_letter with the row made beforehand. */
+int store_put_letter_row(struct db *db, const struct letter *l, const struct store_row *row,
+			 const char *source_name, const char *sha256, enum store_outcome *outcome,
+			 char **previous_source, struct error *err);
+
 /* Gives the existing row id (a draft being sent: no reference, no child
  * rows, no full-text entry yet) the letter's record: its columns, child
  * rows and full-text entry, in one transaction. */
