@@ -357,6 +357,33 @@ static char *render_draft(struct db *db, const struct draft *d, const char *refe
 	return md;
 }
 
+char *wf_render_draft(struct db *db, const struct draft *d, int date, char **warnings, struct error *err)
+{
+	if (!d->mandate_count) {
+		error_set(err, "the draft has no mandates yet: nothing to render");
+		return NULL;
+	}
+	return render_draft(db, d, NULL, date != DATE_NONE ? date : clock_today(), warnings, err);
+}
+
+struct db_stmt *wf_awaiting(struct db *db, int from, int to, struct error *err)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT c.id, c.reference, c.country, c.date, c.reply_due, c.status "
+					    "FROM communications c WHERE c.reference IS NOT NULL "
+					    "AND c.status NOT IN ('draft', 'approved') "
+					    "AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.communication_id = c.id) "
+					    "AND c.reply_due >= ?1 AND c.reply_due <= ?2 ORDER BY c.reply_due, c.reference",
+					err);
+	if (!st)
+		return NULL;
+	char a[11], b[11];
+	date_format_iso(from, a);
+	date_format_iso(to, b);
+	db_bind_text(st, 1, a);
+	db_bind_text(st, 2, b);
+	return st;
+}
+
 /* The next number for an addressee and year: above the counter and above
  * every number held (ingested letters count too). Inside the caller's
  * write transaction. */

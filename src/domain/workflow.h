@@ -58,6 +58,17 @@ int wf_send(struct db *db, long long id, int date, const char *actor, char **ref
  * draft, the stored text for an ingested letter. Caller frees. */
 char *wf_letter_markdown(struct db *db, long long id, char **warnings, struct error *err);
 
+/* A draft not yet stored (an officer's preview) rendered as the letter
+ * would be on date (DATE_NONE: today), with the follow-up facts from the
+ * store. Caller frees; NULL with err. */
+char *wf_render_draft(struct db *db, const struct draft *d, int date, char **warnings, struct error *err);
+
+/* Sent letters with no reply whose reply is due from date from to date to
+ * (both included), the oldest due first: the overdue list (from far back
+ * to yesterday) and the due-soon list (today onwards). Columns: id,
+ * reference, country, date, reply_due, status. Caller finalizes. */
+struct db_stmt *wf_awaiting(struct db *db, int from, int to, struct error *err);
+
 /* Fills the publication date and HRC session of letters that lack them
  * (ingested letters). Returns how many were filled, or -1. */
 int wf_fill_dates(struct db *db, struct error *err);

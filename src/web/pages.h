@@ -11,6 +11,35 @@ void page_home(struct web_request *req, struct web_response *res);
 void page_style(struct web_request *req, struct web_response *res);
 void page_communication(struct web_request *req, struct web_response *res);
 
+/* --- workspace: pages_login.c, pages_work*.c --- */
+/* Every role that has a workspace. */
+#define ROLE_WORKSPACE (ROLE_OFFICER | ROLE_HOLDER | ROLE_ADMIN)
+void page_login(struct web_request *req, struct web_response *res);
+void page_login_post(struct web_request *req, struct web_response *res);
+void page_logout(struct web_request *req, struct web_response *res);
+void page_work_css(struct web_request *req, struct web_response *res);
+void page_preview_js(struct web_request *req, struct web_response *res);
+void page_work(struct web_request *req, struct web_response *res);
+void page_work_drafts(struct web_request *req, struct web_response *res);
+void page_work_letters(struct web_request *req, struct web_response *res);
+void page_work_communication(struct web_request *req, struct web_response *res);
+void page_work_draft_new(struct web_request *req, struct web_response *res);
+void page_work_draft_create(struct web_request *req, struct web_response *res);
+void page_work_draft_edit(struct web_request *req, struct web_response *res);
+void page_work_draft_save(struct web_request *req, struct web_response *res);
+void page_work_preview(struct web_request *req, struct web_response *res);
+void page_work_approve(struct web_request *req, struct web_response *res);
+void page_work_send(struct web_request *req, struct web_response *res);
+void page_work_reply_add(struct web_request *req, struct web_response *res);
+void page_work_reply_mark(struct web_request *req, struct web_response *res);
+void page_work_upload_form(struct web_request *req, struct web_response *res);
+void page_work_upload(struct web_request *req, struct web_response *res);
+void page_work_upload_confirm(struct web_request *req, struct web_response *res);
+void page_work_users(struct web_request *req, struct web_response *res);
+void page_work_user_add(struct web_request *req, struct web_response *res);
+void page_work_user_disable(struct web_request *req, struct web_response *res);
+/* --- end of workspace --- */
+
 /* "YYYY-MM-DD" of today (the clock, settable for tests). */
 void web_today(char out[11]);
 
