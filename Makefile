@@ -5,10 +5,13 @@ CC       ?= cc
 BUILD    ?= build
 SHARED   ?= ../shared
 VERSION  := 0.1.0
-PKGS     := sqlite3 libcmark jansson libmicrohttpd libsodium
+PKGS     := sqlite3 libcmark jansson cairo pangocairo mupdf libmicrohttpd libsodium
 # Debian packages the build, the tests and `make run` need.
 DEBS     := build-essential pkg-config clang libclang-rt-14-dev libsqlite3-dev libcmark-dev \
             libjansson-dev libcmocka-dev iso-codes python3 sqlite3 time \
+            libcairo2-dev libpango1.0-dev fonts-dejavu-core libmupdf-dev libfreetype-dev \
+            libharfbuzz-dev libjpeg-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev \
+            mupdf-tools \
             libmicrohttpd-dev libsodium-dev
 
 WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -18,6 +21,8 @@ CFLAGS   += -std=c17 $(WARN) -D_GNU_SOURCE -DRAPPORTEUR_VERSION='"$(VERSION)"' -
             -MMD -MP $(SAN_FLAGS)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Debian ships MuPDF as static libraries only: link the libraries it needs too.
+PKG_LIBS   += $(shell pkg-config --static --libs-only-l mupdf 2>/dev/null)
 LDLIBS   += $(PKG_LIBS) -lm -lpthread
 LDFLAGS  += $(SAN_FLAGS)
 

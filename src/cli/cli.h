@@ -47,6 +47,7 @@ bool cli_filter_option(int argc, char **argv, int *i, struct comm_filter *f);
 	"--db PATH         the database (else $RAPPORTEUR_DB, else ./rapporteur.db)"
 
 int cmd_parse(int argc, char **argv);
+int cmd_pdf(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);

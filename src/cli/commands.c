@@ -10,6 +10,9 @@ const struct command commands[] = {
 	{"parse", cmd_parse, "parse [--json] FILE",
 	 "print a letter's record: a readable summary, or JSON with --json",
 	 "--json   the record of ../shared/schema/letter-record.md"},
+	{"pdf", cmd_pdf, "pdf FILE [-o OUT.pdf]", "typeset a letter file as a PDF",
+	 "FILE       a letter in Markdown (or text); its reference heads every page\n"
+	 "-o OUT     the PDF to write (default: FILE with .pdf for its extension)"},
 	{"init", cmd_init, "init [--db PATH]",
 	 "create the database, or bring it up to date, and load the knowledge base",
 	 "--db PATH   the database (else $RAPPORTEUR_DB, else ./rapporteur.db)"},

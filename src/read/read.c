@@ -1,6 +1,7 @@
 /*
  * read.c - chooses a reader for a file and checks that it is a letter we
- * can read at all (size, text, UTF-8), naming the file in every message.
+ * can read at all (size; a PDF, or else text in UTF-8), naming the file in
+ * every message. A PDF is known by its first bytes, not its name.
  */
 #include "read.h"
 
@@ -14,6 +15,11 @@
 #include "../util/text.h"
 #include "../util/utf8.h"
 
+bool read_is_pdf(const char *bytes, size_t len)
+{
+	return len >= 5 && !memcmp(bytes, "%PDF-", 5);
+}
+
 int read_check_bytes(const char *path, const char *bytes, size_t len, struct error *err)
 {
 	size_t bad;
@@ -22,6 +28,8 @@ int read_check_bytes(const char *path, const char *bytes, size_t len, struct err
 	if (len > READ_MAX_BYTES)
 		return error_set(err, "%s: the file is %zu bytes, more than the %u a letter may have",
 				 path, len, READ_MAX_BYTES);
+	if (read_is_pdf(bytes, len))
+		return 0; /* binary by nature: read_pdf() judges it */
 	if (utf8_looks_binary(bytes, len))
 		return error_set(err, "%s: the file is binary, not a letter in text", path);
 	if (!utf8_valid(bytes, len, &bad))
@@ -99,7 +107,9 @@ int document_read(struct document *doc, const char *path, const char *bytes, siz
 		  struct error *err)
 {
 	int rc;
-	if (has_suffix(path, ".txt") || has_suffix(path, ".text"))
+	if (read_is_pdf(bytes, len))
+		rc = read_pdf(doc, bytes, len, err);
+	else if (has_suffix(path, ".txt") || has_suffix(path, ".text"))
 		rc = read_text(doc, bytes, len, err);
 	else
 		rc = read_markdown(doc, bytes, len, err);
