@@ -12,7 +12,7 @@ DEBS     := build-essential pkg-config clang libclang-rt-14-dev libsqlite3-dev l
             libcairo2-dev libpango1.0-dev fonts-dejavu-core libmupdf-dev libfreetype-dev \
             libharfbuzz-dev libjpeg-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev \
             mupdf-tools \
-            libmicrohttpd-dev libsodium-dev
+            libmicrohttpd-dev libsodium-dev chromium nodejs wrk
 
 WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wno-missing-field-initializers -Werror
@@ -35,7 +35,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps run test check check-unit check-cli check-letters check-asan fuzz fuzz-brief \
-        bench clean format docs
+        bench clean format docs check-browser screenshots
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/rapporteur
@@ -97,9 +97,27 @@ check-asan:
 test: deps
 	$(MAKE) all
 	$(MAKE) check
+	$(MAKE) check-browser
 	$(MAKE) check-asan
 	$(MAKE) fuzz-brief
 	@echo "make test: all passed"
+
+# --- browser tests: Debian's headless Chromium driven by playwright-core (tests/browser/) -
+# `npm ci` only when node_modules is missing (or older than the lock file). npm is
+# checked by command: Debian's npm package conflicts with a nodejs that brings its own.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || $(MAKE) deps DEBS=npm
+	npm ci --no-audit --no-fund
+
+BROWSER_ENV = RAPPORTEUR=$(abspath $(BUILD)/rapporteur) SHARED=$(abspath $(SHARED))
+
+check-browser: $(BUILD)/rapporteur node_modules/.package-lock.json
+	$(BROWSER_ENV) node --test tests/browser/*.test.mjs
+	$(MAKE) screenshots
+
+# docs/screenshots/*.png, shown in README.md (check-browser keeps them current)
+screenshots: $(BUILD)/rapporteur node_modules/.package-lock.json
+	$(BROWSER_ENV) node tests/browser/screenshots.mjs docs/screenshots
 
 # --- fuzzing (libFuzzer) ----------------------------------------------------------------
 FUZZ_BUILD := build/fuzz

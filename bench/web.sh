@@ -1,0 +1,167 @@
+#!/bin/sh
+# bench/web.sh - the web part of `make bench` (bench/run.sh calls it last):
+# `rapporteur serve` with BENCH_N letters loaded, and wrk against the search
+# page (by relevance and newest first, the queries of gen_letters.py in
+# turn), a communication page (published letters in turn) and, as the
+# floor, a static answer of the same binary (/static/style.css, embedded),
+# CONNS connections for SECS seconds each. Every figure (requests/s, p99
+# latency, errors) goes to $WORK/web.out as key=value lines and is merged
+# into bench/results.json with its targets.
+#
+# usage: BENCH_N=10000 sh bench/web.sh build/rapporteur
+# env:   BENCH_DIR (default build/bench/work-N, shared with run.sh),
+#        BENCH_WEB_SECONDS (10), BENCH_WEB_CONNECTIONS (16), BENCH_WEB_THREADS
+#        (the server's, 4), BENCH_RESULTS (bench/results.json)
+set -eu
+BIN=${1:?usage: web.sh RAPPORTEUR}
+N=${BENCH_N:-10000}
+WORK=${BENCH_DIR:-$(dirname "$BIN")/bench/work-$N}
+OUT=${BENCH_RESULTS:-bench/results.json}
+SECS=${BENCH_WEB_SECONDS:-10}
+CONNS=${BENCH_WEB_CONNECTIONS:-16}
+THREADS=${BENCH_WEB_THREADS:-4}
+# every synthetic letter (2011-2025) is public on this day
+TODAY=${BENCH_WEB_TODAY:-2026-06-30}
+command -v wrk > /dev/null || { echo "bench: wrk not found (Debian package wrk: make deps)" >&2; exit 1; }
+mkdir -p "$WORK"
+
+# the letters and the database: run.sh's when it made them, else made here
+if [ ! -f "$WORK/letters/queries.tsv" ] || [ "$(ls "$WORK/letters" | grep -c '\.md$')" -ne "$N" ]; then
+	rm -rf "$WORK/letters"
+	python3 bench/gen_letters.py --count "$N" --out "$WORK/letters"
+fi
+DB="$WORK/bench.db"
+have=$(sqlite3 "$DB" "SELECT count(*) FROM communications" 2> /dev/null || echo 0)
+if [ "$have" -lt "$N" ]; then
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	"$BIN" init --db "$DB" > /dev/null
+	echo "bench: web: ingest of $N letters"
+	"$BIN" ingest --db "$DB" "$WORK/letters" > "$WORK/ingest-web.out" 2>&1 || {
+		echo "bench: ingest failed:" >&2; tail -5 "$WORK/ingest-web.out" >&2; exit 1; }
+fi
+
+# the paths wrk asks for, in turn: 100 queries, 200 published letters
+python3 - "$WORK" "$DB" "$TODAY" <<'EOF'
+import csv, os, sqlite3, sys, urllib.parse
+work, db, today = sys.argv[1:4]
+queries = []
+with open(os.path.join(work, "letters", "queries.tsv"), encoding="utf-8") as f:
+    for row in csv.reader(f, delimiter="\t"):
+        if row and not row[0].startswith("#") and len(row) >= 3:
+            queries.append(row[2])
+con = sqlite3.connect(db)
+slugs = [r[0] for r in con.execute(
+    "SELECT slug FROM communications WHERE slug IS NOT NULL AND publication_date <= ? "
+    "ORDER BY id LIMIT 200", (today,))]
+if not queries or not slugs:
+    sys.exit("bench: web: no queries or no published letters to ask for")
+def write(name, paths):
+    with open(os.path.join(work, "web-%s.paths" % name), "w") as f:
+        f.write("\n".join(paths) + "\n")
+q = lambda s: urllib.parse.quote_plus(s)
+write("search", ["/search?q=" + q(s) for s in queries])
+write("search_newest", ["/search?q=%s&sort=newest" % q(s) for s in queries])
+write("page", ["/c/" + s for s in slugs])
+write("static", ["/static/style.css"])
+EOF
+
+# wrk asks for the lines of the file named by $WRK_PATHS in turn
+cat > "$WORK/web-paths.lua" <<'EOF'
+local paths, i = {}, 0
+for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
+request = function()
+	i = i % #paths + 1
+	return wrk.format("GET", paths[i])
+end
+EOF
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+RAPPORTEUR_TODAY=$TODAY "$BIN" serve --db "$DB" --address 127.0.0.1 --port "$PORT" --threads "$THREADS" \
+	> "$WORK/serve.out" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2> /dev/null || true' EXIT INT TERM
+URL="http://127.0.0.1:$PORT"
+
+# every path must answer 200 before it is timed (a fast 404 measures nothing)
+python3 - "$URL" "$WORK" <<'EOF'
+import sys, time, urllib.request, urllib.error
+url, work = sys.argv[1:3]
+for _ in range(200):
+    try:
+        urllib.request.urlopen(url + "/static/style.css", timeout=2).read(); break
+    except Exception:
+        time.sleep(0.05)
+else:
+    sys.exit("bench: web: the server did not start (%s/serve.out)" % work)
+for name in ("search", "search_newest", "page", "static"):
+    for path in open("%s/web-%s.paths" % (work, name)).read().split():
+        try:
+            r = urllib.request.urlopen(url + path, timeout=10); r.read()
+        except urllib.error.HTTPError as e:
+            sys.exit("bench: web: %s answers %d, not 200" % (path, e.code))
+EOF
+
+: > "$WORK/web.out"
+for name in search search_newest page static; do
+	echo "bench: web: wrk $name, $CONNS connections, ${SECS}s"
+	WRK_PATHS="$WORK/web-$name.paths" wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 5s --latency \
+		-s "$WORK/web-paths.lua" "$URL" > "$WORK/wrk-$name.out"
+	python3 - "$name" "$WORK/wrk-$name.out" >> "$WORK/web.out" <<'EOF'
+import re, sys
+name, path = sys.argv[1:3]
+text = open(path).read()
+def ms(v, unit):
+    return float(v) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)
+p50 = re.search(r"^\s+50%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)
+total = int(re.search(r"(\d+) requests in", text).group(1))
+errors = 0
+sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+if sock:
+    errors += sum(int(x) for x in sock.groups())
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+if non2xx:
+    errors += int(non2xx.group(1))
+print("web_%s_requests=%d" % (name, total))
+print("web_%s_rps=%.1f" % (name, rps))
+print("web_%s_p50_ms=%.3f" % (name, ms(*p50.groups())))
+print("web_%s_p99_ms=%.3f" % (name, ms(*p99.groups())))
+print("web_%s_errors=%d" % (name, errors))
+EOF
+done
+kill $SERVER 2> /dev/null || true
+wait $SERVER 2> /dev/null || true
+trap - EXIT INT TERM
+
+# merged into results.json: the figures, the ratios to the static floor, the targets
+python3 - "$WORK/web.out" "$OUT" "$N" "$CONNS" "$SECS" <<'EOF'
+import json, os, sys
+src, out, n, conns, secs = sys.argv[1:6]
+web = {}
+for line in open(src):
+    k, v = line.strip().split("=", 1)
+    web[k] = float(v) if "." in v else int(v)
+web["web_letters"] = int(n)
+web["web_connections"] = int(conns)
+web["web_seconds_each"] = int(secs)
+for name in ("search", "search_newest", "page"):
+    web["web_%s_rps_to_static" % name] = round(web["web_%s_rps" % name] / web["web_static_rps"], 3)
+    web["web_%s_p99_to_static" % name] = round(web["web_%s_p99_ms" % name] / max(web["web_static_p99_ms"], 0.001), 1)
+r = json.load(open(out)) if os.path.exists(out) else {}
+targets = r.pop("targets", {})
+r = {k: v for k, v in r.items() if not k.startswith("web_")}
+r.update(web)
+targets.update({
+    "web: no errors": sum(web["web_%s_errors" % k] for k in ("search", "search_newest", "page", "static")) == 0,
+    "web: communication page p99 under 10 ms": web["web_page_p99_ms"] < 10,
+    "web: newest-first search page p99 under 10 ms": web["web_search_newest_p99_ms"] < 10,
+})
+r["targets"] = targets
+with open(out + ".tmp", "w") as f:
+    json.dump(r, f, indent=2)
+    f.write("\n")
+os.replace(out + ".tmp", out)
+for k, v in web.items():
+    print("%-34s %s" % (k, v))
+EOF
