@@ -9,6 +9,7 @@
 
 #include "../domain/workflow.h"
 #include "../render/html.h"
+#include "../render/pdf.h"
 #include "../store/db.h"
 #include "../util/buf.h"
 #include "../util/die.h"
@@ -57,7 +58,11 @@ int cmd_render(int argc, char **argv)
 		cli_write_out(out, page, strlen(page));
 		free(page);
 	} else {
-		die("render: --format pdf is not built into this binary");
+		struct buf pdf = BUF_INIT;
+		if (render_pdf(md, reference, &pdf, &err) < 0)
+			die("%s", err.message);
+		cli_write_out(out, pdf.data, pdf.len);
+		buf_release(&pdf);
 	}
 	free(reference);
 	free(warnings);

@@ -64,6 +64,15 @@ expect_exit 0 "$R" parse --json sent.md
 same "$(json out.txt 'r["reference"]')" "AL KAZ 3/2024"
 same "$(json out.txt 'r["country"]')" KAZ
 same "$(json out.txt 'r["warnings"]')" '[]'
+# and from the typeset PDF: the reference on every page, the same record
+expect_exit 0 "$R" render "AL KAZ 3/2024" --format pdf -o sent.pdf
+head -c 5 sent.pdf | grep -q '%PDF-' || fail "render --format pdf did not write a PDF"
+expect_exit 0 "$R" parse --json sent.pdf
+cp out.txt frompdf.json
+expect_exit 0 "$R" parse --json sent.md
+for field in reference date country type reply_deadline_days reply_due mandates questions alleged_violations ratifications signatories related_references warnings; do
+	same "$(json frompdf.json "r['$field']")" "$(json out.txt "r['$field']")" "$field read from the PDF"
+done
 # the slug finds it too, and the internal notes stay internal
 expect_exit 0 "$R" show AL-KAZ-3-2024
 lacks out.txt "SOURCE-CONFIDENTIAL-7731"
