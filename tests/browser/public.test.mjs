@@ -3,12 +3,13 @@
 // phone's screen, and printing a letter.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeDb, startServer, launch, watchErrors } from './lib.mjs';
+import { makeDb, addUser, startServer, launch, logIn, watchErrors } from './lib.mjs';
 
 let server, browser;
 
 before(async () => {
 	const { db } = makeDb('public');
+	addUser(db, 'olga', 'officer');
 	server = await startServer(db);
 	browser = await launch();
 });
@@ -134,15 +135,28 @@ test('the search page by keyboard alone', async () => {
 
 test('a phone (375x667) never scrolls sideways', async () => {
 	const { context, page } = await newPage({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-	const pages = ['/', '/search?q=torture', '/c/AL-KAZ-2-2024', '/stats', '/login'];
 	const wide = [];
-	for (const path of pages) {
-		const r = await page.goto(server.url + path);
-		assert.equal(r.status(), 200, `${path}: status`);
-		const m = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth }));
-		if (m.scroll > m.inner)
-			wide.push(`${path}: ${m.scroll}px wide in ${m.inner}px`);
+	async function check(paths) {
+		for (const path of paths) {
+			const r = await page.goto(server.url + path);
+			assert.equal(r.status(), 200, `${path}: status`);
+			// (a mobile browser widens its layout to fit a page too wide: innerWidth grows too)
+			const m = await page.evaluate(() => {
+				const over = [...document.querySelectorAll('main *')]
+					.filter((el) => el.getBoundingClientRect().right > 376)
+					.filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= 376)
+					.slice(0, 3)
+					.map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + el.className : ''}`);
+				return { scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth, over };
+			});
+			if (m.scroll > 375 || m.inner > 375)
+				wide.push(`${path}: ${m.scroll}px wide (${m.over.join(', ')})`);
+		}
 	}
+	await check(['/', '/search?q=torture', '/c/AL-KAZ-2-2024', '/stats', '/login']);
+	// the workspace too: an officer on the move
+	await logIn(page, server.url, 'olga');
+	await check(['/work', '/work/drafts/new', '/work/letters']);
 	assert.deepEqual(wide, []);
 	await context.close();
 });

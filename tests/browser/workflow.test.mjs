@@ -11,6 +11,7 @@ import { makeDb, addUser, startServer, launch, logIn, logOut, watchErrors } from
 const SENT = '2025-03-03'; // the reply is due 60 days later: 2025-05-02
 const REPLIED = '2025-04-14';
 const AFTER = '2025-05-10';
+const MARKER = 'CONFIDENTIAL-BROWSER-5521'; // in the internal notes: never public
 const SUBJECT = 'Browser test: beatings in the Karaganda pre-trial centre';
 
 let server, browser;
@@ -54,6 +55,7 @@ test('draft, approve, send, reply, publish', async (t) => {
 			'Mr. Ruslan Test was arrested on 2 January 2025 in Karaganda and held for nine days in the pre-trial ' +
 				'detention centre, where guards beat him with batons.\n\nHe was not allowed to see a lawyer.');
 		await page.getByLabel(/^Concerns/).fill('about the allegations of torture and of detention without access to a lawyer.');
+		await page.getByLabel(/^Internal notes/).fill(`Source: ${MARKER}, reached through the family's lawyer.`);
 		await page.getByLabel(/would violate/).fill('ICCPR:7,9\nCAT:2,12');
 		await page.getByLabel(/^Questions/).fill(
 			'@general-additional-information\nPlease indicate whether an investigation into the beating of Mr. Ruslan Test has been opened.');
@@ -116,18 +118,27 @@ test('draft, approve, send, reply, publish', async (t) => {
 		assert.doesNotMatch(await page.locator('main').innerText(), /Ruslan Test|AL KAZ \d+\/2025/);
 	});
 
-	await t.test('six weeks later the officer logs the reply', async () => {
+	await t.test('six weeks later the officer logs the reply and reads it question by question', async () => {
 		await restart(db, REPLIED);
 		await logIn(page, server.url, 'olga');
 		await page.goto(server.url + draftPath);
-		await page.getByLabel(/received/i).fill(REPLIED);
-		await page.getByLabel(/text of the reply|reply text|^reply$/i).fill(
+		await page.getByLabel('Received on').fill(REPLIED);
+		await page.getByLabel('or the text of the reply').fill(
 			'The Permanent Mission presents its compliments.\n\n1. Regarding question 1: the Government rejects the ' +
-				'allegations as unfounded and has nothing to add.\n\n2. Regarding question 2: an investigation into the ' +
-				'beating of Mr. Ruslan Test was opened on 20 January 2025 by the Karaganda prosecutor and is ongoing.');
-		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: /reply/i }).click()]);
+				'allegations as unfounded.\n\n2. Regarding question 2: an investigation into the beating of Mr. ' +
+				'Ruslan Test was opened on 20 January 2025 by the Karaganda prosecutor and is ongoing; the officers ' +
+				'concerned have been suspended from duty while it runs.');
+		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'File the reply' }).click()]);
 		await page.waitForFunction(() => /replied/.test(document.querySelector('dd.status')?.textContent || ''));
-		assert.match(await page.locator('main').innerText(), new RegExp(REPLIED));
+		const reply = page.locator('section.reply').first();
+		assert.match(await reply.getByRole('heading').innerText(), new RegExp(`Reply received ${REPLIED}`));
+		// a suggested reading per question; the officer reads question 1 as not answered
+		const q1 = reply.getByLabel('Reading of question 1');
+		const q2 = reply.getByLabel('Reading of question 2');
+		assert.equal(await q2.inputValue(), 'answered', 'question 2 answered at length: suggested as answered');
+		await q1.selectOption({ label: 'not answered' });
+		await Promise.all([page.waitForLoadState(), reply.getByRole('button', { name: 'Save the reading' }).click()]);
+		await page.locator('section.reply').first().getByText(/not-answered by olga|not answered by olga/).waitFor();
 		await logOut(page);
 		const r = await page.goto(server.url + publicPath());
 		assert.equal(r.status(), 404, 'still embargoed');
@@ -141,9 +152,13 @@ test('draft, approve, send, reply, publish', async (t) => {
 		const main = await page.locator('main').innerText();
 		assert.match(main, /Ruslan Test/);
 		assert.match(main, /Please indicate whether an investigation/);
-		assert.match(main, new RegExp(REPLIED), 'the reply and its date');
+		// the reply, its date, and what it said of each question (the officer's reading)
+		assert.match(main, new RegExp(`${REPLIED}|14 April 2025`), 'the reply and its date');
+		assert.match(main, /Karaganda prosecutor and is ongoing/, "the reply's text");
+		assert.match(main, /additional information[^\n]*\n[^\n]*not answered/i, 'question 1: not answered');
+		assert.match(main, /has been opened\.\s*\n[^\n]*: answered/, 'question 2: answered');
 		// confidential fields stay inside
-		assert.doesNotMatch(main, /Internal notes/i);
+		assert.doesNotMatch(await page.content(), new RegExp(MARKER));
 		// found by search and listed on the home page
 		await page.goto(server.url + '/search?q=Karaganda');
 		await page.getByRole('link', { name: new RegExp(reference) }).first().waitFor();
