@@ -118,7 +118,7 @@ static const char work_css[] =
 	".worknav{margin:0 0 1rem;padding:.3rem 0 .5rem;border-bottom:1px solid var(--line,#d0d0d0)}"
 	".worknav a{margin-right:1rem}"
 	".work-split{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;align-items:start}"
-	"@media (max-width:60rem){.work-split{grid-template-columns:1fr}}"
+	"@media (max-width:60rem){.work-split{grid-template-columns:minmax(0,1fr)}}"
 	"form.draft label,form.stack label{display:block;font-weight:bold;margin-top:.7rem}"
 	"form.draft .hint,form.stack .hint{font-weight:normal;color:#555;font-size:.9rem}"
 	"form.draft textarea,form.stack textarea{width:100%;min-height:6rem}"
@@ -126,7 +126,7 @@ static const char work_css[] =
 	"form.draft label.check,form.stack label.check,.picker label{display:block;font-weight:normal;margin:.1rem 0}"
 	".picker{max-height:16rem;overflow:auto;border:1px solid #d0d0d0;padding:.4rem;margin-top:.3rem}"
 	".picker h4{margin:.5rem 0 .2rem}"
-	"fieldset{border:1px solid #d0d0d0;margin:1rem 0;padding:.5rem 1rem}"
+	"fieldset{border:1px solid #d0d0d0;margin:1rem 0;padding:.5rem 1rem;min-width:0}"
 	".buttons{margin-top:1rem}.buttons button{margin-right:.5rem}"
 	".notice{background:#eef6ee;border:1px solid #8b8;padding:.5rem 1rem}"
 	".confidential{border:2px dashed #a00;background:#fff7f7;padding:.5rem 1rem;white-space:pre-wrap}"
@@ -136,6 +136,7 @@ static const char work_css[] =
 	"ul.warnings{color:#7a4b00}"
 	"table.marks select{max-width:12rem}"
 	".status{font-weight:bold}"
+	"@media (max-width:40rem){main table{display:block;overflow-x:auto}}"
 	".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}";
 
 void page_work_css(struct web_request *req, struct web_response *res)
