@@ -57,3 +57,6 @@ fi
 python3 bench/report.py "$WORK" "$N" "$DB" > "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 python3 bench/report.py --table "$OUT"
+
+# the web pages under load (wrk), merged into the same results.json
+sh bench/web.sh "$BIN"
