@@ -135,7 +135,7 @@ static const char work_css[] =
 	"pre.reply{white-space:pre-wrap;font-family:inherit;border:1px solid #d0d0d0;padding:.5rem;background:#fcfcfc}"
 	"ul.warnings{color:#7a4b00}"
 	"table.marks select{max-width:12rem}"
-	".status{font-weight:bold}"
+	".status{font-weight:bold}.awaiting td:nth-child(n+3){white-space:nowrap}"
 	"@media (max-width:40rem){main table{display:block;overflow-x:auto}}"
 	".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}";
 
@@ -192,7 +192,7 @@ static void awaiting_table(struct web_request *req, struct web_response *res, in
 	int today = clock_today(), n = 0;
 	while (db_step(st, NULL) == 1) {
 		if (!n++)
-			web_html(res, "<table>\n<thead><tr><th>Reference</th><th>Addressee</th><th>Sent</th><th>Reply due</th>"
+			web_html(res, "<table class=\"awaiting\">\n<thead><tr><th>Reference</th><th>Addressee</th><th>Sent</th><th>Reply due</th>"
 				      "<th>%s</th></tr></thead>\n<tbody>\n",
 				 overdue ? "Days overdue" : "Days left");
 		int due = date_parse_iso(db_text(st, 4));
