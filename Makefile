@@ -17,7 +17,7 @@ DEBS     := build-essential pkg-config clang libclang-rt-14-dev libsqlite3-dev l
 WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wno-missing-field-initializers -Werror
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c17 $(WARN) -D_GNU_SOURCE -DRAPPORTEUR_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen \
+override CFLAGS += -std=c17 $(WARN) -D_GNU_SOURCE -DRAPPORTEUR_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen \
             -MMD -MP $(SAN_FLAGS)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
