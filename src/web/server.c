@@ -32,14 +32,32 @@
 
 static const char *serve_db;
 
-/* One connection to the store per server thread, opened on first use. */
-static __thread struct db *thread_db;
+/* One connection to the store per server thread, opened on first use and
+ * closed when the thread ends (the key's destructor). */
+static pthread_key_t db_key;
+static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
+
+static void close_thread_db(void *db)
+{
+	db_close(db);
+}
+
+static void make_db_key(void)
+{
+	if (pthread_key_create(&db_key, close_thread_db) != 0)
+		die("cannot create a thread key");
+}
 
 static struct db *request_db(struct error *err)
 {
-	if (!thread_db)
-		thread_db = store_open(serve_db, err);
-	return thread_db;
+	pthread_once(&db_key_once, make_db_key);
+	struct db *db = pthread_getspecific(db_key);
+	if (!db) {
+		db = store_open(serve_db, err);
+		if (db)
+			pthread_setspecific(db_key, db);
+	}
+	return db;
 }
 
 /* --- per-request state ------------------------------------------------------------------ */
