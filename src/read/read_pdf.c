@@ -6,8 +6,9 @@
  * (a line in the outer 8% of the page that repeats on most pages, or a
  * bare page number); lines are joined into paragraphs where no gap or
  * change of size separates them; a paragraph cut by a page break is
- * joined when its last line was full and stopped mid-sentence, and any
- * other page break becomes a form feed. The result is plain text that
+ * joined when its last line was full, neither half is a lone line and it
+ * stopped mid-sentence (continues_on_next_page()), and any other page
+ * break becomes a form feed. The result is plain text that
  * read_text.c turns into blocks, as it would a text copy of the letter:
  * so list numbers stay, footnote marks (superscript digits) make footnotes,
  * and words hyphenated at a line end are joined by block_normalise().
@@ -67,13 +68,12 @@ static void pdf_text_release(struct pdf_text *pt)
 
 /* --- MuPDF: pages into lines ------------------------------------------------------------ */
 
-/* MuPDF reports problems through callbacks (by default on stderr): keep
- * the last one for the message, print nothing. */
+/* MuPDF prints its warnings and errors on stderr unless told otherwise;
+ * what matters reaches the caller through the message of what it threw. */
 static void quiet(void *user, const char *message)
 {
-	struct buf *last = user;
-	buf_reset(last);
-	buf_adds(last, message);
+	(void)user;
+	(void)message;
 }
 
 static void add_uri(struct pdf_text *pt, const char *uri)
@@ -120,6 +120,8 @@ static void add_line(struct pdf_text *pt, fz_stext_line *line, int page)
 		}
 		if (!first)
 			first = ch;
+		if (c < 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			c = 0xFFFD; /* what a font's broken mapping gives stays valid UTF-8 */
 		char u[4];
 		buf_add(&text, u, utf8_encode((uint32_t)c, u));
 		size_sum += ch->size;
@@ -195,9 +197,8 @@ static int load_pdf(const char *path, const char *bytes, size_t len, struct pdf_
 	fz_context *ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT);
 	if (!ctx)
 		return error_set(err, "%s: not enough memory to open the PDF", path);
-	struct buf last = BUF_INIT;
-	fz_set_warning_callback(ctx, quiet, &last);
-	fz_set_error_callback(ctx, quiet, &last);
+	fz_set_warning_callback(ctx, quiet, NULL);
+	fz_set_error_callback(ctx, quiet, NULL);
 
 	fz_buffer *buffer = NULL;
 	fz_stream *stream = NULL;
@@ -265,7 +266,6 @@ static int load_pdf(const char *path, const char *bytes, size_t len, struct pdf_
 			rc = error_set(err, "%s: not a PDF we can read (%s)", path, why);
 	}
 	fz_drop_context(ctx);
-	buf_release(&last);
 	return rc;
 }
 

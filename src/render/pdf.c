@@ -9,8 +9,10 @@
  * footnote marks are text (superscript digits, not raised small digits),
  * breaks fall only at spaces (never after the hyphen of "non-refoulement"
  * or the slash of "CAT/C/KAZ/CO/4"), an address too long for a line may
- * break anywhere but is also a link annotation that says what it was, and
- * the running header and footer sit in the page margins.
+ * break anywhere but is also a link annotation that says what it was,
+ * pages keep no lone first or last line of a paragraph and never break one
+ * after a line that ends a sentence (see lines_that_fit()), and the
+ * running header and footer sit in the outer band of the page.
  * Knows nothing of letters' meaning: the reference is given, not found.
  */
 #include "pdf.h"
@@ -92,7 +94,7 @@ struct piece {
 	double x;	      /* left of the layout, from the left margin */
 	double hang;	      /* hanging indent of a list item's lines */
 	double size;	      /* font size, points */
-	bool bold, italic, mono;
+	bool bold, mono;
 	double space_before, space_after;
 	bool keep_with_next;  /* a heading stays with what follows */
 	struct link_span *links;
@@ -456,14 +458,12 @@ static void walk_blocks(struct typesetter *t, cmark_node *parent, double x, int 
 
 /* --- layout ---------------------------------------------------------------------------- */
 
-static PangoFontDescription *font_for(const char *family, double size, bool bold, bool italic)
+static PangoFontDescription *font_for(const char *family, double size, bool bold)
 {
 	PangoFontDescription *d = pango_font_description_from_string(family);
 	pango_font_description_set_size(d, (int)(size * PANGO_SCALE));
 	if (bold)
 		pango_font_description_set_weight(d, PANGO_WEIGHT_BOLD);
-	if (italic)
-		pango_font_description_set_style(d, PANGO_STYLE_ITALIC);
 	return d;
 }
 
@@ -553,7 +553,7 @@ static int layout_piece(struct typesetter *t, struct piece *p, struct error *err
 	}
 
 	PangoLayout *layout = pango_layout_new(t->context);
-	PangoFontDescription *font = font_for(p->mono ? MONO : SERIF, p->size, p->bold, p->italic);
+	PangoFontDescription *font = font_for(p->mono ? MONO : SERIF, p->size, p->bold);
 	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
 	pango_layout_set_width(layout, (int)((TEXT_WIDTH - p->x) * PANGO_SCALE));
@@ -713,7 +713,7 @@ static cairo_status_t write_to_buf(void *closure, const unsigned char *data, uns
 static void draw_furniture(struct typesetter *t, cairo_t *cr, const char *text, double x, double y)
 {
 	PangoLayout *layout = pango_layout_new(t->context);
-	PangoFontDescription *font = font_for(SERIF, FURNITURE_SIZE, false, false);
+	PangoFontDescription *font = font_for(SERIF, FURNITURE_SIZE, false);
 	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
 	pango_layout_set_text(layout, text, -1);
