@@ -81,6 +81,13 @@ export function freePort() {
 	});
 }
 
+// servers still running when node exits (a test that threw) are ended
+const running = new Set();
+process.on('exit', () => {
+	for (const child of running)
+		child.kill('SIGKILL');
+});
+
 // Starts `rapporteur serve` on a free loopback port; resolves when it
 // answers. stop() ends it (SIGTERM, then SIGKILL after 5 s).
 export async function startServer(db, { today = TODAY, env = {} } = {}) {
@@ -91,16 +98,14 @@ export async function startServer(db, { today = TODAY, env = {} } = {}) {
 			env: { ...process.env, RAPPORTEUR_TODAY: today, ...env },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
+		running.add(child);
+		child.on('exit', () => running.delete(child));
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
 		const exited = new Promise((ok) => child.on('exit', (code, sig) => ok({ code, sig })));
 		const url = `http://127.0.0.1:${port}`;
-		const ready = await Promise.race([
-			waitFor(url).then(() => 'up'),
-			exited.then(() => 'exited'),
-			sleep(15000).then(() => 'timeout'),
-		]);
+		const ready = await waitFor(url, child, Date.now() + 15000);
 		if (ready === 'up') {
 			return {
 				url,
@@ -127,12 +132,17 @@ export async function startServer(db, { today = TODAY, env = {} } = {}) {
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-async function waitFor(url) {
+// 'up' when the server answers, 'exited' when it died, 'timeout'.
+async function waitFor(url, child, deadline) {
 	for (;;) {
+		if (child.exitCode !== null || child.signalCode !== null)
+			return 'exited';
+		if (Date.now() > deadline)
+			return 'timeout';
 		try {
 			const r = await fetch(url + '/', { redirect: 'manual' });
 			await r.arrayBuffer();
-			return;
+			return 'up';
 		} catch {
 			await sleep(50);
 		}
