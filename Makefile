@@ -34,7 +34,7 @@ DATA     := $(sort $(wildcard data/*.json data/*.txt data/treaty-status/*.csv mi
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check check-unit check-cli check-letters check-asan fuzz fuzz-brief \
+.PHONY: all deps run test check check-unit check-cli check-letters check-http check-asan fuzz fuzz-brief \
         bench clean format docs check-browser screenshots
 .DEFAULT_GOAL := all
 
@@ -88,7 +88,11 @@ check-letters: $(BUILD)/rapporteur
 	else echo "make: $(SHARED)/corpus not found: the seed letter is not scored" >&2; exit 1; fi
 	$(SHARED)/tools/score-extraction --cmd "$(BUILD)/rapporteur parse --json" --min 1.0 tests/letters
 
-check: check-unit check-cli check-letters
+# the public record, the API and the workspace over HTTP: servers on loopback ports (tests/http/run.py)
+check-http: $(BUILD)/rapporteur
+	@RAPPORTEUR=$(abspath $(BUILD)/rapporteur) SHARED=$(abspath $(SHARED)) python3 tests/http/run.py
+
+check: check-unit check-cli check-letters check-http
 
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \

@@ -7,9 +7,27 @@
 
 #include "web.h"
 
+/* --- public record and API: pages_public.c, pages_search.c, pages_stats.c,
+ * pages_feed.c, pages_api.c --- */
 void page_home(struct web_request *req, struct web_response *res);
 void page_style(struct web_request *req, struct web_response *res);
 void page_communication(struct web_request *req, struct web_response *res);
+void page_search(struct web_request *req, struct web_response *res);
+void page_search_csv(struct web_request *req, struct web_response *res);
+void page_search_json(struct web_request *req, struct web_response *res);
+void page_addressee(struct web_request *req, struct web_response *res);
+void page_mandate(struct web_request *req, struct web_response *res);
+void page_stats(struct web_request *req, struct web_response *res);
+void page_feed(struct web_request *req, struct web_response *res);
+void page_dump(struct web_request *req, struct web_response *res);
+void api_index(struct web_request *req, struct web_response *res);
+void api_search(struct web_request *req, struct web_response *res);
+void api_communication(struct web_request *req, struct web_response *res);
+void api_replies(struct web_request *req, struct web_response *res);
+void api_addressee(struct web_request *req, struct web_response *res);
+void api_mandate(struct web_request *req, struct web_response *res);
+void api_stats(struct web_request *req, struct web_response *res);
+/* --- end of public record and API --- */
 
 /* --- workspace: pages_login.c, pages_work*.c --- */
 /* Every role that has a workspace. */

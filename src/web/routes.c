@@ -6,10 +6,26 @@
 #include "pages.h"
 
 const struct web_route web_routes[] = {
-	/* the public record: no login */
+	/* --- public record and API --- (no login; docs/API.md) */
 	{"GET", "/", 0, page_home},
 	{"GET", "/static/style.css", 0, page_style},
-	{"GET", "/c/*", 0, page_communication},
+	{"GET", "/c/*", 0, page_communication}, /* and /c/SLUG.pdf */
+	{"GET", "/search", 0, page_search},
+	{"GET", "/search.csv", 0, page_search_csv},
+	{"GET", "/search.json", 0, page_search_json},
+	{"GET", "/addressee/*", 0, page_addressee},
+	{"GET", "/mandate/*", 0, page_mandate},
+	{"GET", "/stats", 0, page_stats},
+	{"GET", "/feed.atom", 0, page_feed},
+	{"GET", "/dump.json", 0, page_dump},
+	{"GET", "/api/v1", 0, api_index},
+	{"GET", "/api/v1/search", 0, api_search},
+	{"GET", "/api/v1/communications/*", 0, api_communication},
+	{"GET", "/api/v1/communications/*/replies", 0, api_replies},
+	{"GET", "/api/v1/addressees/*", 0, api_addressee},
+	{"GET", "/api/v1/mandates/*", 0, api_mandate},
+	{"GET", "/api/v1/stats", 0, api_stats},
+	/* --- end of public record and API --- */
 	/* --- workspace --- (docs/WORKSPACE.md) */
 	{"GET", "/login", 0, page_login},
 	{"POST", "/login", 0, page_login_post}, /* its own CSRF check: a login cookie, see auth.h */
