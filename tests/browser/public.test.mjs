@@ -74,7 +74,7 @@ test('an unknown or unpublished reference is a 404 page', async () => {
 
 // Tab until the focused element matches test(el); returns the number of
 // presses, or fails after max.
-async function tabTo(page, predicate, arg, max = 60) {
+async function tabTo(page, predicate, arg, max = 100) {
 	for (let i = 1; i <= max; i++) {
 		await page.keyboard.press('Tab');
 		if (await page.evaluate(predicate, arg))
