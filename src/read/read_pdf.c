@@ -91,14 +91,33 @@ static bool space_char(int c)
 	       c == 0x3000;
 }
 
+/* Digits set small and raised ("2022)1 which", a footnote mark as word
+ * processors write it) become superscript digits, which read_text() and
+ * block_normalise() know for footnote marks. */
+static int raised_digit(const fz_stext_char *ch, double size, double baseline)
+{
+	static const int sup[] = {0x2070, 0xB9, 0xB2, 0xB3, 0x2074,
+				  0x2075, 0x2076, 0x2077, 0x2078, 0x2079};
+	if (ch->c < '0' || ch->c > '9' || ch->size >= 0.85 * size ||
+	    ch->origin.y >= baseline - 0.15 * size)
+		return ch->c;
+	return sup[ch->c - '0'];
+}
+
 static void add_line(struct pdf_text *pt, fz_stext_line *line, int page)
 {
 	struct buf text = BUF_INIT;
-	double size_sum = 0, right = 0, first_word = -1, space = 0;
-	size_t sized = 0;
+	double size = 0, baseline = 0, right = 0, first_word = -1, space = 0;
 	const fz_stext_char *first = NULL;
+	/* the line's own size and baseline: those of its largest characters */
 	for (fz_stext_char *ch = line->first_char; ch; ch = ch->next) {
-		int c = ch->c;
+		if (ch->c > ' ' && ch->size > size) {
+			size = ch->size;
+			baseline = ch->origin.y;
+		}
+	}
+	for (fz_stext_char *ch = line->first_char; ch; ch = ch->next) {
+		int c = raised_digit(ch, size, baseline);
 		double left = ch->quad.ul.x, r = ch->quad.ur.x;
 		if (c < 0x20 && c != '\t')
 			continue;
@@ -124,8 +143,6 @@ static void add_line(struct pdf_text *pt, fz_stext_line *line, int page)
 			c = 0xFFFD; /* what a font's broken mapping gives stays valid UTF-8 */
 		char u[4];
 		buf_add(&text, u, utf8_encode((uint32_t)c, u));
-		size_sum += ch->size;
-		sized++;
 		right = r;
 	}
 	buf_rtrim(&text);
@@ -141,8 +158,8 @@ static void add_line(struct pdf_text *pt, fz_stext_line *line, int page)
 	l->y0 = line->bbox.y0;
 	l->x1 = line->bbox.x1;
 	l->y1 = line->bbox.y1;
-	l->baseline = first->origin.y;
-	l->size = size_sum / (double)sized;
+	l->baseline = baseline;
+	l->size = size;
 	l->first_word = first_word < 0 ? right - first->quad.ul.x : first_word;
 	l->space = space ? space : 0.28 * l->size;
 	l->page = page;
@@ -457,20 +474,28 @@ static bool superscript_digit_at(const char *s)
 	return false;
 }
 
-/* A line read_text would take for the start of a list item, a rule or a
- * footnote: "12. ", "3) ", "- ", "* ", "• ", "---", "¹". */
-static bool opens_like_a_block(const char *s)
+/* "12. ", "3) ", "- ", "* ", "• ": a list item to read_text. */
+static bool opens_list_item(const char *s)
 {
 	const char *p = s;
 	while (isdigit((unsigned char)*p) && p - s < 3)
 		p++;
 	if (p > s && (*p == '.' || *p == ')') && p[1] == ' ')
 		return true;
-	if ((s[0] == '-' || s[0] == '*') && (s[1] == ' ' || s[1] == s[0]))
+	if ((s[0] == '-' || s[0] == '*') && s[1] == ' ')
 		return true;
-	if (s[0] == '_' && s[1] == '_')
+	return !strncmp(s, "\xE2\x80\xA2", 3);
+}
+
+/* A line read_text would take for the start of a list item, a rule or a
+ * footnote: a list item, "---", "¹". */
+static bool opens_like_a_block(const char *s)
+{
+	if (opens_list_item(s))
 		return true;
-	return !strncmp(s, "\xE2\x80\xA2", 3) || superscript_digit_at(s);
+	if ((s[0] == '-' || s[0] == '*' || s[0] == '_') && s[1] == s[0])
+		return true;
+	return superscript_digit_at(s);
 }
 
 /* "3 Noteworthy ..." right after a form feed is a footnote to read_text. */
@@ -572,8 +597,9 @@ static bool continues_on_next_page(const struct pdf_line *a, bool a_alone, const
 
 static void join_line(const struct pdf_text *pt, struct buf *text, const char *next)
 {
-	if (address_continues(pt, text, next))
-		; /* an address cut by the line end goes on without a space */
+	bool slash = text->len >= 2 && text->data[text->len - 1] == '/' && text->data[text->len - 2] != ' ';
+	if (slash || address_continues(pt, text, next))
+		; /* "A/HRC/36/" + "46/Add.2", an address: cut by the line end, no space */
 	else if (opens_like_a_block(next))
 		buf_addch(text, ' '); /* on its own line read_text would start a block */
 	else
@@ -590,6 +616,23 @@ static bool opens_paragraph(const struct pdf_line *above, const struct pdf_line 
 		return true;
 	double size = b->size < above->size ? b->size : above->size;
 	return b->y0 - above->y1 > 0.3 * size || !similar_size(b->size, above->size);
+}
+
+/* Does line b, right under the line above with no gap, open the next item
+ * of a list? Only when it opens like one and sits where items open: out
+ * of the hanging indent of the lines above it, or under an item's first
+ * line. In running text "14. Moreover ..." at the start of a wrapped line
+ * is neither. first: the first line of the block b would continue. */
+static bool opens_tight_item(const struct pdf_line *first, const struct pdf_line *above,
+			     const struct pdf_line *b)
+{
+	if (!opens_list_item(b->text))
+		return false;
+	double slack = 0.25 * b->size;
+	if (b->x0 < above->x0 - slack)
+		return true;
+	return opens_list_item(first->text) && fabs(b->x0 - first->x0) < slack &&
+	       fabs(above->x0 - first->x0) < slack;
 }
 
 /* The text read_text() reads: paragraphs apart by blank lines, wrapped
@@ -609,8 +652,11 @@ static void assemble(struct pdf_text *pt, struct buf *text)
 	for (size_t i = 0; i < n; i++)
 		if (pt->lines[i].x1 > right)
 			right = pt->lines[i].x1;
+	size_t first = 0; /* the first line of the block being read */
 	for (size_t i = 0; i < n; i++) {
 		const struct pdf_line *l = &pt->lines[i], *prev = i ? l - 1 : NULL;
+		size_t block_first = first;
+		first = i;
 		if (!prev) {
 			buf_adds(text, l->text);
 		} else if (prev->page != l->page) {
@@ -618,6 +664,7 @@ static void assemble(struct pdf_text *pt, struct buf *text)
 			bool alone = i + 1 >= n || opens_paragraph(l, l + 1);
 			if (continues_on_next_page(prev, prev_alone, l, alone, right)) {
 				join_line(pt, text, l->text);
+				first = block_first;
 			} else {
 				/* a form feed is a page rule to read_text; but right after
 				 * one, "3 words" would be a footnote: body text is not */
@@ -627,11 +674,12 @@ static void assemble(struct pdf_text *pt, struct buf *text)
 					buf_adds(text, "\n\f\n");
 				buf_adds(text, l->text);
 			}
-		} else if (opens_paragraph(prev, l)) {
+		} else if (opens_paragraph(prev, l) || opens_tight_item(&pt->lines[block_first], prev, l)) {
 			buf_adds(text, "\n\n");
 			buf_adds(text, l->text);
 		} else {
 			join_line(pt, text, l->text);
+			first = block_first;
 		}
 	}
 	buf_addch(text, '\n');

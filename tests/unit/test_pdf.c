@@ -2,8 +2,9 @@
  * test_pdf.c - PDF out and back (src/render/pdf.c, src/read/read_pdf.c): a
  * letter typeset by render_pdf() and read by read_pdf() gives the blocks
  * the Markdown reader gives (headings come back as paragraphs, as from a
- * text copy); running headers and page numbers are gone; damaged and
- * fake PDFs are refused by name. Everything in memory.
+ * text copy); running headers and page numbers are gone; a PDF written
+ * as other producers write them reads well too; damaged and fake PDFs are
+ * refused by name. Everything in memory.
  */
 #include "helpers.h"
 
@@ -173,6 +174,76 @@ static void test_damaged_and_fake_pdfs(void **state)
 	free(md);
 }
 
+/* A PDF as other producers write them, by hand: a standard font not
+ * embedded, a footnote mark set small and raised, a symbol broken after a
+ * slash, a tight list (no gap between items) with a hanging indent, and a
+ * wrapped line that opens with "14." in running text. */
+static void hand_made_pdf(struct buf *pdf)
+{
+	static const char *const lines[] = {
+		"BT /F1 11 Tf 72 770 Td (We refer to a letter \\(KAZ 1/2022\\)) Tj 5 Ts /F1 7 Tf (1) Tj "
+		"0 Ts /F1 11 Tf ( which focused on) Tj ET",
+		"BT /F1 11 Tf 72 756 Td (the documents A/HRC/36/) Tj ET",
+		"BT /F1 11 Tf 72 742 Td (46/Add.2 and CAT/C/KAZ/CO/4.) Tj ET",
+		"BT /F1 11 Tf 72 712 Td (1. Please explain the first matter.) Tj ET",
+		"BT /F1 11 Tf 72 698 Td (2. Please explain the second matter, as) Tj ET",
+		"BT /F1 11 Tf 86 684 Td (article) Tj ET",
+		"BT /F1 11 Tf 86 670 Td (14. of the Covenant requires.) Tj ET",
+		"BT /F1 11 Tf 72 656 Td (3. Please explain the third matter.) Tj ET",
+	};
+	struct buf content = BUF_INIT;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(*lines); i++)
+		buf_addf(&content, "%s\n", lines[i]);
+	size_t offsets[6];
+	buf_adds(pdf, "%PDF-1.4\n");
+	offsets[1] = pdf->len;
+	buf_adds(pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+	offsets[2] = pdf->len;
+	buf_adds(pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+	offsets[3] = pdf->len;
+	buf_adds(pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+		      "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >> endobj\n");
+	offsets[4] = pdf->len;
+	buf_addf(pdf, "4 0 obj << /Length %zu >> stream\n%sendstream endobj\n", content.len,
+		 content.data);
+	offsets[5] = pdf->len;
+	buf_adds(pdf, "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+		      "/Encoding /WinAnsiEncoding >> endobj\n");
+	size_t xref = pdf->len;
+	buf_adds(pdf, "xref\n0 6\n0000000000 65535 f \n");
+	for (int i = 1; i <= 5; i++)
+		buf_addf(pdf, "%010zu 00000 n \n", offsets[i]);
+	buf_addf(pdf, "trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	buf_release(&content);
+}
+
+static void test_other_producers(void **state)
+{
+	(void)state;
+	struct buf pdf = BUF_INIT, text = BUF_INIT;
+	hand_made_pdf(&pdf);
+	struct error err;
+	if (read_pdf_text("other.pdf", pdf.data, pdf.len, &text, NULL, NULL, &err) < 0)
+		fail_msg("read_pdf_text: %s", err.message);
+	assert_contains(text.data, "(KAZ 1/2022)\xC2\xB9 which focused on"); /* ¹ */
+	assert_contains(text.data, "A/HRC/36/46/Add.2 and CAT/C/KAZ/CO/4.");
+	assert_contains(text.data, "\n\n1. Please explain the first matter.\n\n2. Please");
+	assert_contains(text.data, "article 14. of the Covenant");
+	assert_contains(text.data, "\n\n3. Please explain the third matter.");
+
+	struct document doc;
+	document_init(&doc, "other.pdf");
+	assert_int_equal(document_read(&doc, "other.pdf", pdf.data, pdf.len, &err), 0);
+	int items = 0;
+	for (size_t i = 0; i < doc.count; i++)
+		if (doc.blocks[i].kind == BLOCK_LIST_ITEM)
+			assert_int_equal(doc.blocks[i].number, ++items);
+	assert_int_equal(items, 3);
+	document_release(&doc);
+	buf_release(&text);
+	buf_release(&pdf);
+}
+
 static void test_render_refuses_invalid_utf8(void **state)
 {
 	(void)state;
@@ -191,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_furniture_is_dropped),
 		cmocka_unit_test(test_single_page),
 		cmocka_unit_test(test_damaged_and_fake_pdfs),
+		cmocka_unit_test(test_other_producers),
 		cmocka_unit_test(test_render_refuses_invalid_utf8),
 	};
 	return cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
