@@ -3,7 +3,7 @@
 # `rapporteur serve` with BENCH_N letters loaded, and wrk against the search
 # page (by relevance and newest first, the queries of gen_letters.py in
 # turn), a communication page (published letters in turn) and, as the
-# floor, a static answer of the same binary (/static/style.css, embedded),
+# floor, a static copy of a communication page's bytes served by the same binary (--static-copy),
 # CONNS connections for SECS seconds each. Every figure (requests/s, p99
 # latency, errors) goes to $WORK/web.out as key=value lines and is merged
 # into bench/results.json with its targets.
@@ -64,7 +64,9 @@ q = lambda s: urllib.parse.quote_plus(s)
 write("search", ["/search?q=" + q(s) for s in queries])
 write("search_newest", ["/search?q=%s&sort=newest" % q(s) for s in queries])
 write("page", ["/c/" + s for s in slugs])
-write("static", ["/static/style.css"])
+write("static", ["/bench/static"])
+with open(os.path.join(work, "web-static-source"), "w") as f:
+    f.write("/c/" + slugs[0] + "\n")
 EOF
 
 # wrk asks for the lines of the file named by $WRK_PATHS in turn
@@ -78,8 +80,25 @@ end
 EOF
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# the floor: the bytes of a communication page, served as is by the same
+# binary (--static-copy), fetched from a first run of the server
+RAPPORTEUR_TODAY=$TODAY "$BIN" serve --db "$DB" --address 127.0.0.1 --port "$PORT" > "$WORK/serve0.out" 2>&1 &
+FIRST=$!
+python3 - "http://127.0.0.1:$PORT" "$(cat "$WORK/web-static-source")" "$WORK/static-copy.html" <<'EOF'
+import sys, time, urllib.request
+url, path, out = sys.argv[1:4]
+for _ in range(200):
+    try:
+        data = urllib.request.urlopen(url + path, timeout=5).read(); break
+    except Exception:
+        time.sleep(0.05)
+else:
+    sys.exit("bench: web: the first server did not answer " + path)
+open(out, "wb").write(data)
+EOF
+kill $FIRST; wait $FIRST 2> /dev/null || true
 RAPPORTEUR_TODAY=$TODAY "$BIN" serve --db "$DB" --address 127.0.0.1 --port "$PORT" --threads "$THREADS" \
-	> "$WORK/serve.out" 2>&1 &
+	--static-copy "$WORK/static-copy.html" > "$WORK/serve.out" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2> /dev/null || true' EXIT INT TERM
 URL="http://127.0.0.1:$PORT"
@@ -90,7 +109,7 @@ import sys, time, urllib.request, urllib.error
 url, work = sys.argv[1:3]
 for _ in range(200):
     try:
-        urllib.request.urlopen(url + "/static/style.css", timeout=2).read(); break
+        urllib.request.urlopen(url + "/bench/static", timeout=2).read(); break
     except Exception:
         time.sleep(0.05)
 else:

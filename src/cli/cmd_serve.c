@@ -12,10 +12,11 @@
 
 int cmd_serve(int argc, char **argv)
 {
-	const char *db_option = NULL, *address = "127.0.0.1", *port = "8080", *threads = "4";
+	const char *db_option = NULL, *address = "127.0.0.1", *port = "8080", *threads = "4", *static_copy = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (cli_option(argc, argv, &i, "--db", &db_option) || cli_option(argc, argv, &i, "--address", &address) ||
-		    cli_option(argc, argv, &i, "--port", &port) || cli_option(argc, argv, &i, "--threads", &threads))
+		    cli_option(argc, argv, &i, "--port", &port) || cli_option(argc, argv, &i, "--threads", &threads) ||
+		    cli_option(argc, argv, &i, "--static-copy", &static_copy))
 			continue;
 		cli_usage("serve", "unknown argument %s", argv[i]);
 	}
@@ -26,7 +27,8 @@ int cmd_serve(int argc, char **argv)
 	long t = strtol(threads, &end, 10);
 	if (*end || t < 1 || t > 64)
 		cli_usage("serve", "--threads %s: give 1 to 64", threads);
-	struct web_options o = {.db_target = db_target(db_option), .address = address, .port = (int)p, .threads = (int)t};
+	struct web_options o = {.db_target = db_target(db_option), .address = address, .port = (int)p, .threads = (int)t,
+				 .static_copy = static_copy};
 	struct error err;
 	if (web_serve(&o, &err) < 0)
 		die("%s", err.message);

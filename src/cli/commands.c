@@ -95,7 +95,8 @@ const struct command commands[] = {
 	 "KEY VALUE   e.g. reply_days.UA 30: letters of that type sent from then on are due after 30 days"},
 	{"serve", cmd_serve, "serve [--address A] [--port N] [--threads N] [--db PATH]",
 	 "the public record and the workspace over HTTP",
-	 "--address A   listen on A (127.0.0.1)\n--port N      listen on port N (8080)\n--threads N   worker threads (4)"},
+	 "--address A   listen on A (127.0.0.1)\n--port N      listen on port N (8080)\n--threads N   worker threads (4)\n"
+	 "--static-copy FILE   also serve FILE as is at /bench/static (the floor `make bench` compares pages with)"},
 	{"user", cmd_user, "user add NAME --role ROLE [--mandate SLUG] [--password-stdin] | user list | user disable NAME",
 	 "the workspace's users: officers, mandate holders, administrators",
 	 "--role ROLE        officer, holder or admin (several joined by commas)\n"

@@ -31,6 +31,10 @@
 #define CONNECTION_TIMEOUT_S 20
 
 static const char *serve_db;
+/* --static-copy: bytes served as is, so that `make bench` can compare a
+ * page with the same bytes served by the same server doing no work */
+static char *static_copy;
+static size_t static_copy_len;
 
 /* One connection to the store per server thread, opened on first use and
  * closed when the thread ends (the key's destructor). */
@@ -270,6 +274,12 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct pending *p)
 	struct web_response res = {.status = 200, .body = BUF_INIT};
 	bool head = !strcmp(req->method, "HEAD");
 	struct error err;
+	if (static_copy && !strcmp(req->path, "/bench/static")) {
+		buf_add(&res.body, static_copy, static_copy_len);
+		enum MHD_Result rc = respond(c, &res, head);
+		response_release(&res);
+		return rc;
+	}
 	req->db = request_db(&err);
 	if (p->too_large) {
 		web_error(req, &res, 413, "The request is larger than this server accepts.");
@@ -434,6 +444,19 @@ static void on_signal(int sig)
 int web_serve(const struct web_options *o, struct error *err)
 {
 	serve_db = o->db_target;
+	if (o->static_copy) {
+		FILE *f = fopen(o->static_copy, "rb");
+		if (!f)
+			return error_set(err, "--static-copy %s: %s", o->static_copy, strerror(errno));
+		struct buf b = BUF_INIT;
+		char chunk[65536];
+		size_t n;
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			buf_add(&b, chunk, n);
+		fclose(f);
+		static_copy_len = b.len;
+		static_copy = buf_detach(&b);
+	}
 	/* open once here so that a missing or old database is reported now */
 	struct db *db = store_open(serve_db, err);
 	if (!db)

@@ -118,6 +118,7 @@ struct web_options {
 	const char *address; /* "127.0.0.1" */
 	int port;
 	int threads;
+	const char *static_copy; /* a file served as is at /bench/static: the floor for `make bench` */
 };
 int web_serve(const struct web_options *o, struct error *err);
 
