@@ -150,13 +150,17 @@ run: deps
 
 # `make bench [BENCH_N=10000]`: speed, measured here and never in tests (bench/run.sh).
 BENCH_N   ?= 10000
-BENCH_BIN := $(BUILD)/bench/floor $(BUILD)/bench/search_bench
+BENCH_BIN := $(BUILD)/bench/floor $(BUILD)/bench/search_bench $(BUILD)/bench/render_bench
 
 $(BUILD)/bench/floor: bench/floor.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/bench/search_bench: bench/search_bench.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/bench/render_bench: bench/render_bench.c $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
 

@@ -52,8 +52,9 @@ def gather(work, n, db):
     for k, v in search.items():
         if k.startswith("search_"):
             r[k] = v
-    if render:
-        r["render_ms_per_letter"] = round(1000 * render["render_s"] / render["render_letters"], 2)
+    for k in ("render_md_ms", "render_pdf_ms", "read_pdf_back_ms", "render_letter_bytes", "render_pdf_bytes"):
+        if k in render:
+            r[k] = render[k]
     targets = {
         "ingest at least 500 letters/s": r["ingest_letters_per_s"] >= 500,
         "ingest at most 1.5x the floor": r["ingest_to_floor_ratio"] <= 1.5,

@@ -3,7 +3,8 @@
 # tests. Generates BENCH_N synthetic letters (bench/gen_letters.py), times
 # `rapporteur ingest` into a fresh database against the floor (bench/floor:
 # raw cmark parsing plus raw FTS5 indexing of the same files, same run),
-# times searches (bench/search_bench), renders letters, and writes every
+# times searches (bench/search_bench), renders a letter to Markdown and PDF
+# (bench/render_bench), and writes every
 # figure to bench/results.json (bench/report.py prints the table).
 #
 # usage: BENCH_N=10000 sh bench/run.sh build/rapporteur
@@ -41,18 +42,11 @@ echo "bench: search"
 timed search "$BUILD/bench/search_bench" "$DB" "$WORK/letters/queries.tsv" ${BENCH_ROUNDS:-5} > "$WORK/search.out"
 grep '^# ' "$WORK/search.out" | head -8
 
-# render: the letters stored, rendered back to Markdown (when the command exists)
-if "$BIN" help 2>/dev/null | grep -q '^ *render'; then
-	echo "bench: render"
-	"$BIN" list --db "$DB" --limit 200 --format tsv 2>/dev/null | cut -f1 > "$WORK/refs.txt" || true
-	if [ -s "$WORK/refs.txt" ]; then
-		start=$(date +%s.%N)
-		while read -r ref; do "$BIN" render --db "$DB" "$ref" --format md > /dev/null; done < "$WORK/refs.txt"
-		end=$(date +%s.%N)
-		echo "render_letters=$(wc -l < "$WORK/refs.txt")" > "$WORK/render.out"
-		echo "render_s=$(echo "$end - $start" | bc -l 2>/dev/null || python3 -c "print($end-$start)")" >> "$WORK/render.out"
-	fi
-fi
+# render: a nine-mandate draft to Markdown, typeset as PDF, read back from
+# the PDF (bench/render_bench: the domain functions, no process per letter)
+echo "bench: render"
+"$BUILD/bench/render_bench" tests/drafts/kaz-2024.json ${BENCH_RENDER_ROUNDS:-200} > "$WORK/render.out"
+cat "$WORK/render.out"
 
 python3 bench/report.py "$WORK" "$N" "$DB" > "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
