@@ -68,5 +68,8 @@ int cmd_stats(int argc, char **argv);
 int cmd_settings(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_intake(int argc, char **argv);
+int cmd_case(int argc, char **argv);
+int cmd_key(int argc, char **argv);
 
 #endif

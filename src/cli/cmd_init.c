@@ -3,7 +3,9 @@
  * database and loads the knowledge base into it.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "../domain/privacy.h"
 #include "../kb/kb.h"
 #include "../store/kbload.h"
 #include "../store/migrate.h"
@@ -12,9 +14,9 @@
 
 int cmd_init(int argc, char **argv)
 {
-	const char *db_option = NULL;
+	const char *db_option = NULL, *key_option = NULL;
 	for (int i = 1; i < argc; i++) {
-		if (cli_option(argc, argv, &i, "--db", &db_option))
+		if (cli_option(argc, argv, &i, "--db", &db_option) || cli_option(argc, argv, &i, "--key-file", &key_option))
 			continue;
 		cli_usage("init", "unknown argument %s", argv[i]);
 	}
@@ -36,6 +38,17 @@ int cmd_init(int argc, char **argv)
 	printf("%s: schema version %d (%d applied); knowledge base: %zu countries, %zu mandates, %zu instruments\n",
 	       target, store_schema_version(db), applied, kb->country_count, kb->mandate_count,
 	       kb->instrument_count);
+	/* the key of the confidential fields, beside the database and never in it (docs/PRIVACY.md) */
+	char *key_path = privacy_key_path(key_option, target, &err);
+	bool created = false;
+	if (!key_path || privacy_setup(db, key_path, &created, &err) < 0) {
+		db_close(db);
+		die("%s", err.message);
+	}
+	if (created)
+		printf("%s: a new key for the confidential fields (mode 0600): back it up apart from the database\n",
+		       key_path);
+	free(key_path);
 	db_close(db);
 	return 0;
 }

@@ -13,9 +13,11 @@ const struct command commands[] = {
 	{"pdf", cmd_pdf, "pdf FILE [-o OUT.pdf]", "typeset a letter file as a PDF",
 	 "FILE       a letter in Markdown (or text); its reference heads every page\n"
 	 "-o OUT     the PDF to write (default: FILE with .pdf for its extension)"},
-	{"init", cmd_init, "init [--db PATH]",
+	{"init", cmd_init, "init [--db PATH] [--key-file F]",
 	 "create the database, or bring it up to date, and load the knowledge base",
-	 "--db PATH   the database (else $RAPPORTEUR_DB, else ./rapporteur.db)"},
+	 "--db PATH     the database (else $RAPPORTEUR_DB, else ./rapporteur.db)\n"
+	 "--key-file F  the key of the confidential fields, created (mode 0600) when missing\n"
+	 "              (else $RAPPORTEUR_KEY_FILE, else PATH.key beside the database; docs/PRIVACY.md)"},
 	{"ingest", cmd_ingest, "ingest [--db PATH] [--quiet] PATH...",
 	 "read letters from files and folders into the database",
 	 "PATH       a letter (.md, .txt) or a folder of them, walked recursively\n"
@@ -104,6 +106,50 @@ const struct command commands[] = {
 	 "--password-stdin   read the password from standard input (else $RAPPORTEUR_PASSWORD,\n"
 	 "                   else it is asked for at the terminal); at least 10 characters\n"
 	 "--db PATH          the database (else $RAPPORTEUR_DB, else ./rapporteur.db)"},
+	{"intake", cmd_intake, "intake add|list|show|decide|duplicates|link|apart ...",
+	 "information coming in: submissions from a (never anonymous) source, decided, checked for duplicates",
+	 "intake add [--file SUBMISSION.json] [fields]\n"
+	 "                 a submission (docs/CASES.md); flags apply after the file:\n"
+	 "                 --source-name N --source-contact C [--source-kind K] | --source-id N\n"
+	 "                 --received DATE --language L --urgency routine|urgent --country CCC --subject S\n"
+	 "                 --incident-date D --narrative FILE --notes FILE\n"
+	 "                 --victim NAME --consent yes|no, --group DESCRIPTION --count N (repeat)\n"
+	 "intake list [--status pending|admissible|inadmissible] [--json]\n"
+	 "intake show ID [--json]      the officer's view: the source, the narrative, the victims' names\n"
+	 "intake decide ID --admissible|--inadmissible --reason TEXT\n"
+	 "intake duplicates ID [--json]  victims and cases held that may be the submission's\n"
+	 "intake link ID --victim N --person P | --case C   the same person; part of that case\n"
+	 "intake apart ID --person P | --case C             not the same: no longer suggested\n"
+	 "--key-file F     the key of the confidential fields (else $RAPPORTEUR_KEY_FILE, else DB.key)\n"
+	 "--as USER        who acts; --today DATE  take DATE as today"},
+	{"case", cmd_case, "case new|list|show|import|add-...|custody|medical|draft ...",
+	 "cases: who did what to whom, custody chains and their gaps, medical findings, and a draft from them",
+	 "case new --title T --country CCC [--from-submission N] [--file CASE.json] [--notes FILE]\n"
+	 "case list [--json]; case show ID [--public] [--json]\n"
+	 "case import ID --file CASE.json   victims, places, perpetrators, sources, events, acts, custody,\n"
+	 "                 medical at once (docs/CASES.md), all or nothing\n"
+	 "case add-victim ID --person P | --name N --consent yes|no [--sex S] [--age N] [--profile P]\n"
+	 "                 | --group DESCRIPTION --count N\n"
+	 "case add-place ID --name N --kind K [--official yes|no] [--locality L] [--authority A]\n"
+	 "case add-perpetrator ID --unit U --role R [--kind K] [--name N (sealed)]\n"
+	 "case add-source ID --kind K --identity I [--contact C]\n"
+	 "case add-event ID --date D --summary TEXT [--place P]\n"
+	 "case add-act ID --event E --victim P [--type T] [--method M] [--perpetrator X]\n"
+	 "case add-step ID --person P --kind apprehension|admission|transfer|release|death --at T\n"
+	 "                 [--place P] [--authority A] [--ordered-by O] [--grounds G] [--supervising S]\n"
+	 "                 [--registered yes|no] [--cause C] [--remains R] [--step-notes TEXT]\n"
+	 "case add-exam ID --file EXAM.json   a medical examination and its findings\n"
+	 "                 any add-: --file ITEM.json instead of flags; --source S|--submission N\n"
+	 "                 --reliability confirmed|probable|possible|doubtful|unassessed cites it\n"
+	 "case custody PERSON [--case C] [--json]   the chain, its gaps and what does not fit\n"
+	 "case medical ID [--person P]     the examinations and findings (officer's view)\n"
+	 "case draft ID    a draft communication from the case: facts, provisions, questions, mandates\n"
+	 "--key-file F, --as USER, --today DATE, --db PATH as for intake"},
+	{"key", cmd_key, "key show|rotate [--key-file F] [--db PATH]",
+	 "the key that seals the confidential fields: where it is, and a new one",
+	 "key show     the key file and the key's id (never the key)\n"
+	 "key rotate   seal every confidential field again under a new key, in one transaction, and retire the old\n"
+	 "--key-file F the key file (else $RAPPORTEUR_KEY_FILE, else the database's path with .key added)"},
 	{"help", cmd_help, "help [COMMAND]", "list the commands, or explain one", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };
