@@ -268,6 +268,10 @@ static struct public_index *build(struct db *db, long long generation, const cha
 		                            : -1;
 		e->type = db_text(st, 5) ? table_add(&ix->types, db_text(st, 5), NULL, NULL) : -1;
 		e->date = day(db_text(st, 6));
+		if (e->date != PUBLIC_NONE) {
+			int month, dom;
+			date_to_ymd(e->date, &e->year, &month, &dom);
+		}
 		e->reply_due = day(db_text(st, 7));
 		e->publication = day(db_text(st, 8));
 		e->first_reply = PUBLIC_NONE;

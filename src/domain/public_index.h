@@ -45,6 +45,7 @@ struct public_entry {
 	long long id, search_key;
 	char *reference, *slug;
 	int date, reply_due, publication, first_reply; /* day numbers, or PUBLIC_NONE */
+	int year;                                      /* of date; 0: undated */
 	int replies;                                   /* received on or before the index's day */
 	int session;                                   /* 0: none */
 	int country, type;                             /* into countries, types; -1 none */

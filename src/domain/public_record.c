@@ -500,8 +500,7 @@ static json_t *per_year(const struct public_index *ix, const struct keep *k)
 		const struct public_entry *e = &ix->entries[i];
 		if (e->date == PUBLIC_NONE || !kept(ix, e, k))
 			continue;
-		int y, m, d;
-		date_to_ymd(e->date, &y, &m, &d);
+		int y = e->year;
 		if (y < FIRST || y >= FIRST + YEARS)
 			continue;
 		sent[y - FIRST]++;

@@ -1,7 +1,8 @@
 /*
  * public_search.c - the public record's search. See public_search.h.
  *
- * The full text is matched in the store (FTS5, with bm25 when ranking);
+ * The full text is matched in the store (FTS5; ranked by the store's
+ * rapporteur_bm25 when by relevance);
  * everything else runs over the public index (public_index.c), which
  * holds only public communications: the matches' keys become entries,
  * one pass over the entries applies the filters, the hits are counted
@@ -129,13 +130,16 @@ static int full_text(struct db *db, const struct public_index *ix, const char *m
 {
 	struct db_stmt *st;
 	if (db->backend == DB_SQLITE)
-		st = db_prepare(
-		    db,
-		    rank ? "SELECT rowid, bm25(communications_fts) FROM communications_fts "
-		           "WHERE communications_fts MATCH ?1"
-		         : "SELECT rowid, 0 FROM communications_fts WHERE communications_fts MATCH "
-		           "?1",
-		    err);
+		/* bm25() over reference and body, the row sizes read in one scan
+		 * (store/db_sqlite.c); no trailing filter phrases */
+		st =
+		    db_prepare(db,
+		               rank ? "SELECT rowid, rapporteur_bm25(communications_fts, "
+		                      "'communications_fts_docsize', 2, 0) FROM communications_fts "
+		                      "WHERE communications_fts MATCH ?1"
+		                    : "SELECT rowid, 0 FROM communications_fts WHERE "
+		                      "communications_fts MATCH ?1",
+		               err);
 	else
 		st = db_prepare(db,
 		                "SELECT search_key, -ts_rank(tsv, to_tsquery('english', ?1)) FROM "
@@ -146,8 +150,15 @@ static int full_text(struct db *db, const struct public_index *ix, const char *m
 		return -1;
 	db_bind_text(st, 1, match);
 	int rc;
+	/* FTS5 gives rowids in ascending order, as the index holds its keys:
+	 * walk both together, searching only when the order breaks */
+	size_t at = 0;
 	while ((rc = db_step(st, err)) == 1) {
-		long e = public_index_by_key(ix, db_int(st, 0));
+		long long key = db_int(st, 0);
+		while (at < ix->count && ix->keys[at] < key)
+			at++;
+		long e = at < ix->count && ix->keys[at] == key ? (long)ix->key_entry[at]
+		                                               : public_index_by_key(ix, key);
 		if (e >= 0) {
 			matched[e] = true;
 			score[e] = db_double(st, 1);
@@ -364,12 +375,8 @@ static void facets(const struct public_index *ix, const uint32_t *hits, size_t n
 				instrument[in]++;
 			}
 		}
-		if (e->date != PUBLIC_NONE) {
-			int y, m, d;
-			date_to_ymd(e->date, &y, &m, &d);
-			if (y >= 1800 && y < 1800 + YEARS)
-				year[y - 1800]++;
-		}
+		if (e->year >= 1800 && e->year < 1800 + YEARS)
+			year[e->year - 1800]++;
 		if (e->session > 0 && e->session < SESSIONS)
 			session[e->session]++;
 		const char *status = public_entry_reply_status(e);
@@ -451,35 +458,64 @@ static void hit_from(const struct public_index *ix, const struct public_entry *e
 	h->mandates = buf_detach(&m);
 }
 
-/* Snippets for the hits held, from the store's full text. */
+static int by_key(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Snippets for the hits held, from the store's full text. On SQLite, one
+ * pass over the matches between the page's first and last key, with the
+ * store's rapporteur_snippet() making them for the page's rows only
+ * (store/db_sqlite.c): snippet() row by row cost a millisecond or more
+ * each, most of a page's time. */
 static int snippets(struct db *db, const struct public_index *ix, const uint32_t *entries,
                     const char *match, struct public_result *out, struct error *err)
 {
-	struct db_stmt *st =
-	    db->backend == DB_SQLITE
-	        ? db_prepare(
-	              db,
-	              "SELECT snippet(communications_fts, 1, char(2), char(3), '…', 24) "
-	              "FROM communications_fts WHERE communications_fts MATCH ?1 AND rowid = ?2",
-	              err)
-	        : db_prepare(db,
-	                     "SELECT ts_headline('english', body, to_tsquery('english', ?1), "
-	                     "'StartSel=\"\x02\", StopSel=\"\x03\", MaxWords=30, MinWords=12, "
-	                     "MaxFragments=1') "
-	                     "FROM communications WHERE search_key = ?2",
-	                     err);
-	if (!st)
-		return -1;
-	int rc = 0;
-	for (size_t i = 0; i < out->count && rc >= 0; i++) {
+	if (!out->count)
+		return 0;
+	long long *keys = xmalloc(out->count * sizeof(*keys));
+	for (size_t i = 0; i < out->count; i++)
+		keys[i] = ix->entries[entries[i]].search_key;
+	qsort(keys, out->count, sizeof(*keys), by_key);
+	struct buf wanted = BUF_INIT;
+	for (size_t i = 0; i < out->count; i++)
+		buf_addf(&wanted, "%s%lld", i ? "," : "", keys[i]);
+	struct db_stmt *st;
+	if (db->backend == DB_SQLITE)
+		st = db_prepare(
+		    db,
+		    "SELECT rowid, rapporteur_snippet(communications_fts, ?2, 1, char(2), "
+		    "char(3), '…', 24) FROM communications_fts WHERE communications_fts "
+		    "MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
+		    err);
+	else
+		st = db_prepare(
+		    db,
+		    "SELECT search_key, ts_headline('english', body, to_tsquery('english', "
+		    "?1), 'StartSel=\"\x02\", StopSel=\"\x03\", MaxWords=30, MinWords=12, "
+		    "MaxFragments=1') FROM communications WHERE search_key = ANY "
+		    "(string_to_array(?2, ',')::bigint[]) AND ?3 <= ?4",
+		    err);
+	int rc = -1;
+	if (st) {
 		db_bind_text(st, 1, match);
-		db_bind_int(st, 2, ix->entries[entries[i]].search_key);
-		rc = db_step(st, err);
-		if (rc == 1)
-			out->hits[i].snippet = dup_or_null(db_text(st, 0));
-		db_reset(st);
+		db_bind_text(st, 2, wanted.data);
+		db_bind_int(st, 3, keys[0]);
+		db_bind_int(st, 4, keys[out->count - 1]);
+		while ((rc = db_step(st, err)) == 1) {
+			if (db_is_null(st, 1))
+				continue;
+			long long key = db_int(st, 0);
+			for (size_t i = 0; i < out->count; i++)
+				if (ix->entries[entries[i]].search_key == key &&
+				    !out->hits[i].snippet)
+					out->hits[i].snippet = xstrdup(db_text(st, 1));
+		}
+		db_finalize(st);
 	}
-	db_finalize(st);
+	buf_release(&wanted);
+	free(keys);
 	return rc < 0 ? -1 : 0;
 }
 
