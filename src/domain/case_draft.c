@@ -521,7 +521,8 @@ json_t *case_draft_json(const struct case_record *c, int today, struct buf *expl
 		buf_addf(explain, "left out: %zu fact%s whose every source is graded doubtful\n", left_out,
 			 left_out == 1 ? "" : "s");
 	/* the draft */
-	qsort(plan.mandates, plan.mandate_count, sizeof(*plan.mandates), by_weight);
+	if (plan.mandate_count)
+		qsort(plan.mandates, plan.mandate_count, sizeof(*plan.mandates), by_weight);
 	/* a mandate joins on more than a word of a submission: an act, a custody
 	 * finding or a victim's profile */
 	json_t *mandates = json_array();

@@ -884,7 +884,8 @@ int cases_load(struct db *db, const struct privacy *pv, long long id, struct cas
 	db_finalize(st);
 	if (rc < 0)
 		return -1;
-	qsort(c->events, c->event_count, sizeof(*c->events), by_event_date);
+	if (c->event_count)
+		qsort(c->events, c->event_count, sizeof(*c->events), by_event_date);
 	for (size_t i = 0; i < c->event_count; i++) {
 		struct case_event *e = &c->events[i];
 		st = db_prepare(db, "SELECT id, victim_id, type, method, perpetrator_id FROM acts WHERE event_id = ?1 ORDER BY id", err);
@@ -909,7 +910,8 @@ int cases_load(struct db *db, const struct privacy *pv, long long id, struct cas
 		if (custody_load_person(db, pv, c->victims[i].id, c->id, &steps, &n, err) < 0)
 			return -1;
 		c->steps = xrealloc(c->steps, (c->step_count + n + 1) * sizeof(*c->steps));
-		memcpy(c->steps + c->step_count, steps, n * sizeof(*steps));
+		if (n)
+			memcpy(c->steps + c->step_count, steps, n * sizeof(*steps));
 		c->step_count += n;
 		free(steps);
 	}

@@ -803,7 +803,8 @@ int intake_duplicates(struct db *db, const struct privacy *pv, long long id, str
 		*count = 0;
 		return -1;
 	}
-	qsort(*matches, *count, sizeof(**matches), by_match);
+	if (*count)
+		qsort(*matches, *count, sizeof(**matches), by_match);
 	return 0;
 }
 

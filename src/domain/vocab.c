@@ -105,7 +105,8 @@ static void load_list(struct vocab_list *list, const char *name, json_t *arr, co
 
 /* The content words of a mandate's English title weigh less than the
  * keywords of the table, and every mandate has some. */
-static void add_keyword(struct vocab *v, size_t *cap, const char *mandate, const char *word, int weight)
+/* copy: word does not outlive the call (a title's word), keep a copy of it */
+static void add_keyword(struct vocab *v, size_t *cap, const char *mandate, const char *word, int weight, bool copy)
 {
 	char *key = names_key(word);
 	if (!*key) {
@@ -118,7 +119,7 @@ static void add_keyword(struct vocab *v, size_t *cap, const char *mandate, const
 			return;
 		}
 	ALLOC_GROW(v->keywords, v->keyword_count + 1, *cap);
-	v->keywords[v->keyword_count++] = (struct vocab_keyword){mandate, word, key, weight};
+	v->keywords[v->keyword_count++] = (struct vocab_keyword){mandate, copy ? xstrdup(word) : word, key, weight};
 }
 
 static void load_keywords(struct vocab *v, json_t *root)
@@ -136,7 +137,7 @@ static void load_keywords(struct vocab *v, json_t *root)
 			BUG("data/mandate-keywords.json: %s is not a mandate", slug);
 		size_t i;
 		json_t *w;
-		json_array_foreach(words, i, w) add_keyword(v, &cap, slug, json_string_value(w), kw);
+		json_array_foreach(words, i, w) add_keyword(v, &cap, slug, json_string_value(w), kw, false);
 	}
 	json_t *stop = json_object_get(root, "title_stopwords");
 	const struct kb *kb = kb_shared();
@@ -149,7 +150,7 @@ static void load_keywords(struct vocab *v, json_t *root)
 			json_t *s;
 			json_array_foreach(stop, i, s) if (!strcasecmp(w, json_string_value(s))) skip = true;
 			if (!skip)
-				add_keyword(v, &cap, md->slug, xstrdup(w), tw); /* the word outlives title */
+				add_keyword(v, &cap, md->slug, w, tw, true);
 		}
 		free(title);
 	}
