@@ -515,6 +515,13 @@ json_t *case_draft_json(const struct case_record *c, int today, struct buf *expl
 	}
 	for (size_t i = 0; i < c->hint_count; i++)
 		weigh(&plan, c->hints[i].mandate, 1);
+	/* a country mandate for the State concerned joins */
+	for (size_t m = 0; m < kb->mandate_count; m++)
+		if (kb->mandates[m].country && !strcmp(kb->mandates[m].country, c->country)) {
+			weigh(&plan, kb->mandates[m].slug, 2);
+			if (explain)
+				buf_addf(explain, "country %s: mandate %s\n", c->country, kb->mandates[m].slug);
+		}
 	buf_rtrim(&md);
 	buf_addch(&md, '\n');
 	if (explain && left_out)
