@@ -29,6 +29,9 @@
 struct scan {
 	struct extract_ctx *ctx;
 	struct letter *l;
+	/* asked at every word: the letter's language's, then English's */
+	const struct phrase_index *article_words[2], *ratification_verbs[2];
+	const struct kb_language *langs[2];
 	const struct kb_instrument *last;	/* named last */
 	struct {
 		const char *word;
@@ -109,7 +112,7 @@ static size_t instrument_at(struct scan *s, const char *text, const char *p,
 			    const struct kb_instrument **ins)
 {
 	struct kb_instrument_match m;
-	if (!kb_instrument_at(s->ctx->kb, text, p, &m))
+	if (!instrument_may_start(s->ctx, p) || !kb_instrument_at(s->ctx->kb, text, p, &m))
 		return 0;
 	*ins = m.instrument ? m.instrument : resolve_generic(s, m.generic);
 	return *ins ? m.length : 0;
@@ -118,9 +121,9 @@ static size_t instrument_at(struct scan *s, const char *text, const char *p,
 /* The article keyword at p in the letter's language or English. */
 static size_t article_word_at(const struct scan *s, const char *p)
 {
-	size_t n = phrase_at(&s->ctx->lang->article_words, p);
+	size_t n = phrase_index_at(s->article_words[0], p);
 	if (!n)
-		n = phrase_at(&s->ctx->kb->languages[KB_EN].article_words, p);
+		n = phrase_index_at(s->article_words[1], p);
 	return n;
 }
 
@@ -129,8 +132,8 @@ static size_t phrase_here(const struct scan *s, size_t offset, const char *p)
 	const struct strlist *mine = (const struct strlist *)((const char *)s->ctx->lang + offset);
 	const struct strlist *en =
 		(const struct strlist *)((const char *)&s->ctx->kb->languages[KB_EN] + offset);
-	size_t n = phrase_at(mine, p);
-	return n ? n : phrase_at(en, p);
+	size_t n = phrase_at(s->ctx, mine, p);
+	return n ? n : phrase_at(s->ctx, en, p);
 }
 
 /* One article number with its sub-paragraphs: "2(3)", "19 (3)", "6 (b)". */
@@ -355,10 +358,10 @@ static void violation_ranges(struct scan *s, const char *text, struct ranges *r)
 	size_t len;
 	while (r->count < 32) {
 		size_t en_len;
-		const char *mine = phrase_find(&s->ctx->lang->violation_cues, p, &len);
+		const char *mine = phrase_find(s->ctx, &s->ctx->lang->violation_cues, p, &len);
 		const char *en = s->ctx->lang == &s->ctx->kb->languages[KB_EN]
 					 ? NULL
-					 : phrase_find(&s->ctx->kb->languages[KB_EN].violation_cues, p, &en_len);
+					 : phrase_find(s->ctx, &s->ctx->kb->languages[KB_EN].violation_cues, p, &en_len);
 		const char *cue = mine && (!en || mine < en) ? mine : en;
 		if (!cue)
 			break;
@@ -590,21 +593,23 @@ static void read_ratification(struct scan *s, const char *text, const char *p, s
 
 static const char *ratification_verb_at(const struct scan *s, const char *p, size_t *len)
 {
-	const struct kb_language *langs[2] = {s->ctx->lang, &s->ctx->kb->languages[KB_EN]};
-	for (int k = 0; k < 2; k++)
-		for (size_t i = 0; i < langs[k]->ratification_verb_count; i++) {
-			size_t n = text_word_prefix_ci(p, langs[k]->ratification_verbs[i].word);
-			if (n) {
-				*len = n;
-				return langs[k]->ratification_verbs[i].text;
-			}
-		}
+	for (int k = 0; k < 2; k++) {
+		const struct kb_word_value *v =
+			word_index_at(s->ratification_verbs[k], s->langs[k]->ratification_verbs, p, false, len);
+		if (v)
+			return v->text;
+	}
 	return NULL;
 }
 
 void extract_citations(struct extract_ctx *ctx, struct letter *l)
 {
-	struct scan s = {.ctx = ctx, .l = l};
+	struct scan s = {.ctx = ctx, .l = l, .langs = {ctx->lang, &ctx->kb->languages[KB_EN]}};
+	for (int k = 0; k < 2; k++) {
+		s.article_words[k] = phrase_list(ctx, &s.langs[k]->article_words);
+		s.ratification_verbs[k] =
+			phrase_words(ctx, s.langs[k]->ratification_verbs, s.langs[k]->ratification_verb_count);
+	}
 	const struct document *doc = ctx->doc;
 	size_t annex = ctx->at.annex != NO_BLOCK ? ctx->at.annex : doc->count;
 	for (size_t b = 0; b < doc->count; b++) {

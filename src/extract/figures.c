@@ -74,7 +74,7 @@ static bool in_label_list(const char *text, const char *p)
 }
 
 /* The unit named within three words after p; sets *end past it. */
-static const char *unit_after(const struct kb_language *lang, const char *p, const char **end)
+static const char *unit_after(const struct extract_ctx *ctx, const struct kb_language *lang, const char *p, const char **end)
 {
 	int words = 0;
 	p = text_skip_space(p);
@@ -85,12 +85,11 @@ static const char *unit_after(const struct kb_language *lang, const char *p, con
 			*end = p + 1;
 			return "percent";
 		}
-		for (size_t i = 0; i < lang->unit_word_count; i++) {
-			size_t n = text_word_prefix_ci(p, lang->unit_words[i].word);
-			if (n) {
-				*end = p + n;
-				return lang->unit_words[i].text;
-			}
+		size_t n;
+		const struct kb_word_value *u = word_value_at(ctx, lang->unit_words, lang->unit_word_count, p, false, &n);
+		if (u) {
+			*end = p + n;
+			return u->text;
 		}
 		size_t and_or = text_word_prefix_ci(p, "and") ? 3 : text_word_prefix_ci(p, "or") ? 2 : 0;
 		if (text_word_prefix_ci(p, "per cent") || text_word_prefix_ci(p, "percent") ||
@@ -124,25 +123,25 @@ static const char *currency_before(const char *text, const char *p)
 }
 
 /* A number in digits or (before a unit) in words at p. */
-static size_t number_at(const struct kb_language *lang, const char *p, double *value, bool *word)
+static size_t number_at(const struct phrase_index *numbers, const struct kb_language *lang, const char *p,
+			double *value, bool *word)
 {
 	*word = false;
 	size_t n = text_parse_number(p, value);
 	if (n)
 		return n;
-	for (size_t i = 0; i < lang->number_word_count; i++) {
-		size_t m = text_word_prefix_ci(p, lang->number_words[i].word);
-		if (m && lang->number_words[i].value > 0) {
-			*value = lang->number_words[i].value;
-			*word = true;
-			return m;
-		}
+	size_t m;
+	const struct kb_word_value *w = word_index_at(numbers, lang->number_words, p, true, &m);
+	if (w) {
+		*value = w->value;
+		*word = true;
+		return m;
 	}
 	return 0;
 }
 
 /* "from 3.5 to 6 years", "236 out of 329 cases": the unit after the partner. */
-static const char *unit_of_partner(const struct kb_language *lang, const char *p)
+static const char *unit_of_partner(const struct extract_ctx *ctx, const struct kb_language *lang, const char *p)
 {
 	static const char *const links[] = {" to ", "-", " and ", " or ", " out of ", " of ",
 					    " à ", " sur ", " a ", " de ", NULL};
@@ -152,11 +151,11 @@ static const char *unit_of_partner(const struct kb_language *lang, const char *p
 			continue;
 		double v;
 		bool w;
-		size_t m = number_at(lang, p + n, &v, &w);
+		size_t m = number_at(phrase_words(ctx, lang->number_words, lang->number_word_count), lang, p + n, &v, &w);
 		if (!m)
 			continue;
 		const char *end;
-		return unit_after(lang, p + n + m, &end);
+		return unit_after(ctx, lang, p + n + m, &end);
 	}
 	return NULL;
 }
@@ -164,6 +163,7 @@ static const char *unit_of_partner(const struct kb_language *lang, const char *p
 static void figures_in(struct extract_ctx *ctx, struct letter *l, const char *text)
 {
 	const struct kb_language *lang = ctx->lang;
+	const struct phrase_index *numbers = phrase_words(ctx, lang->number_words, lang->number_word_count);
 	size_t sentence_start = (size_t)-1, sentence_end = 0;
 	const char *sentence_unit = NULL;
 	for (const char *p = text; *p; p++) {
@@ -184,7 +184,7 @@ static void figures_in(struct extract_ctx *ctx, struct letter *l, const char *te
 		}
 		double value;
 		bool word;
-		size_t n = number_at(lang, p, &value, &word);
+		size_t n = number_at(numbers, lang, p, &value, &word);
 		if (!n)
 			continue;
 		const char *after = p + n;
@@ -206,7 +206,7 @@ static void figures_in(struct extract_ctx *ctx, struct letter *l, const char *te
 			}
 		}
 		const char *unit_end = after;
-		const char *unit = unit_after(lang, after, &unit_end);
+		const char *unit = unit_after(ctx, lang, after, &unit_end);
 		bool year_like = !word && n == 4 && value >= 1900 && value <= 2100;
 		if ((word || year_like) && !unit) {
 			p = after - 1;
@@ -215,7 +215,7 @@ static void figures_in(struct extract_ctx *ctx, struct letter *l, const char *te
 		if (!unit)
 			unit = currency_before(text, p);
 		if (!unit)
-			unit = unit_of_partner(lang, after);
+			unit = unit_of_partner(ctx, lang, after);
 		size_t s, e;
 		text_sentence(text, (size_t)(p - text), &s, &e);
 		if (s != sentence_start) {

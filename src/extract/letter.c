@@ -99,7 +99,7 @@ static void set_body(struct letter *l, const struct document *doc)
 
 void letter_extract(struct letter *l, const struct document *doc, const struct kb *kb)
 {
-	struct extract_ctx ctx = {.doc = doc, .kb = kb};
+	struct extract_ctx ctx = {.doc = doc, .kb = kb, .phrases = phrase_cache_new()};
 	const char *slash = strrchr(doc->path, '/');
 	l->source = xstrdup(slash ? slash + 1 : doc->path);
 	set_body(l, doc);
@@ -119,4 +119,5 @@ void letter_extract(struct letter *l, const struct document *doc, const struct k
 		*slot = xstrdup(doc->links[i]);
 	}
 	extract_figures(&ctx, l);
+	phrase_cache_free(ctx.phrases);
 }

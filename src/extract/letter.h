@@ -98,11 +98,14 @@ struct landmarks {
 	size_t annex;	    /* "Annex" */
 };
 
+struct phrase_cache;
+
 struct extract_ctx {
 	const struct document *doc;
 	const struct kb *kb;
 	const struct kb_language *lang; /* the letter's language */
 	struct landmarks at;
+	struct phrase_cache *phrases; /* the kb's lists indexed for this letter (phrases.c) */
 };
 
 /* The extractors, in the order letter_extract() runs them. */
@@ -119,16 +122,37 @@ void extract_signatories(struct extract_ctx *ctx, struct letter *l);
 void extract_documents(struct extract_ctx *ctx, struct letter *l);
 void extract_figures(struct extract_ctx *ctx, struct letter *l);
 
-/* Shared helpers (phrases.c). */
-/* Length of the first phrase of list that text starts with (word-bounded,
+/* Shared helpers (phrases.c). Each list is indexed on first use in a
+ * letter; the cache is made and freed by letter_extract(). */
+struct phrase_cache *phrase_cache_new(void);
+void phrase_cache_free(struct phrase_cache *cache);
+/* Length of the longest phrase of list that text starts with (word-bounded,
  * case-insensitive), 0 if none. */
-size_t phrase_at(const struct strlist *list, const char *text);
-/* The first occurrence in text of any phrase of list; sets *len. */
-const char *phrase_find(const struct strlist *list, const char *text, size_t *len);
+size_t phrase_at(const struct extract_ctx *ctx, const struct strlist *list, const char *text);
+/* The first occurrence in text of any phrase of list (the longest of those
+ * starting there); sets *len. */
+const char *phrase_find(const struct extract_ctx *ctx, const struct strlist *list, const char *text,
+			size_t *len);
 /* Same, over the lists of every language (the letter's own first). */
 const char *phrase_find_any(const struct extract_ctx *ctx, size_t list_offset,
 			    const char *text, size_t *len);
 size_t phrase_at_any(const struct extract_ctx *ctx, size_t list_offset, const char *text);
+/* The first of count words (in their order) that text starts with,
+ * word-bounded, case-insensitive, with a value above 0 if positive;
+ * sets *len. NULL if none. */
+const struct kb_word_value *word_value_at(const struct extract_ctx *ctx, const struct kb_word_value *words,
+					  size_t count, const char *text, bool positive, size_t *len);
+/* The same through a list's index, found once for a loop that asks often. */
+struct phrase_index;
+const struct phrase_index *phrase_list(const struct extract_ctx *ctx, const struct strlist *list);
+const struct phrase_index *phrase_words(const struct extract_ctx *ctx, const struct kb_word_value *words,
+					size_t count);
+size_t phrase_index_at(const struct phrase_index *ix, const char *text);
+const struct kb_word_value *word_index_at(const struct phrase_index *ix, const struct kb_word_value *words,
+					  const char *text, bool positive, size_t *len);
+/* False when no instrument name, alias or generic word of the kb can
+ * start at p, so that kb_instrument_at() need not be asked. */
+bool instrument_may_start(const struct extract_ctx *ctx, const char *p);
 #define LANG_LIST(field) offsetof(struct kb_language, field)
 
 /* Dates in running text (dates.c): finds the first date in text at or

@@ -76,6 +76,10 @@ static void split_titles(struct extract_ctx *ctx, struct letter *l, const char *
 	const char *p = start;
 	while (*p) {
 		size_t jn = 0;
+		if (*p != ';' && *p != ',' && *p != ' ') { /* how every join begins */
+			p++;
+			continue;
+		}
 		for (int i = 0; joins[i] && !jn; i++) {
 			size_t n = strlen(joins[i]);
 			if (!strncmp(p, joins[i], n)) {
@@ -119,7 +123,7 @@ static void read_resolutions(const struct extract_ctx *ctx, const char *p, char 
 		p = text_skip_space(p);
 		size_t n = 0;
 		for (int l = 0; l < KB_LANGS && !n; l++)
-			n = phrase_at(&ctx->kb->languages[l].list_words, p);
+			n = phrase_at(ctx, &ctx->kb->languages[l].list_words, p);
 		p += n;
 	}
 }

@@ -93,12 +93,12 @@ static size_t count_at(const struct extract_ctx *ctx, const char *p, double *val
 		return n;
 	for (int l = 0; l < KB_LANGS; l++) {
 		const struct kb_language *lang = &ctx->kb->languages[l];
-		for (size_t i = 0; i < lang->number_word_count; i++) {
-			size_t m = text_word_prefix_ci(p, lang->number_words[i].word);
-			if (m && lang->number_words[i].value > 0) {
-				*value = lang->number_words[i].value;
-				return m;
-			}
+		size_t m;
+		const struct kb_word_value *w =
+			word_value_at(ctx, lang->number_words, lang->number_word_count, p, true, &m);
+		if (w) {
+			*value = w->value;
+			return m;
 		}
 	}
 	return 0;

@@ -16,20 +16,18 @@ void extract_language(struct extract_ctx *ctx, struct letter *l)
 {
 	size_t hits[KB_LANGS] = {0};
 	size_t words = 0;
+	const struct phrase_index *stopwords[KB_LANGS];
+	for (int lang = 0; lang < KB_LANGS; lang++)
+		stopwords[lang] = phrase_list(ctx, &ctx->kb->languages[lang].stopwords);
 	for (size_t b = 0; b < ctx->doc->count && words < LANGUAGE_SAMPLE_WORDS; b++) {
 		const char *t = ctx->doc->blocks[b].text;
 		for (const char *p = t; *p; p++) {
 			if (!text_word_char((unsigned char)*p) || !text_word_start(t, p))
 				continue;
 			words++;
-			for (int lang = 0; lang < KB_LANGS; lang++) {
-				const struct strlist *sw = &ctx->kb->languages[lang].stopwords;
-				for (size_t i = 0; i < sw->count; i++)
-					if (text_word_prefix_ci(p, sw->items[i])) {
-						hits[lang]++;
-						break;
-					}
-			}
+			for (int lang = 0; lang < KB_LANGS; lang++)
+				if (phrase_index_at(stopwords[lang], p))
+					hits[lang]++;
 		}
 	}
 	int best = KB_EN;

@@ -102,36 +102,54 @@ static bool glue_word(const char *w, size_t n)
 	return false;
 }
 
-/* Splits words glued in copying; s is already collapsed. */
-static char *unglue(const char *s)
+/* The program runs in the C locale, where ctype's classes are ASCII's;
+ * these say so without a locale lookup per byte. */
+static bool lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Splits words glued in copying; s (n bytes) is already collapsed. Copies
+ * runs of text, adding a space where one was lost. */
+static char *unglue(const char *s, size_t n)
 {
 	struct buf out = BUF_INIT;
-	const char *token = s; /* start of the current space-separated token */
+	buf_grow(&out, n + n / 16);
+	const char *run = s;	 /* copied up to here */
+	const char *token = s;	 /* start of the current space-separated token */
 	bool in_url = false;	 /* the token looks like a URL, address or symbol */
 	for (const char *p = s; *p; p++) {
 		if (*p == ' ') {
 			token = p + 1;
 			in_url = false;
 		}
-		buf_addch(&out, *p);
 		if (*p == '/' || *p == '@' || *p == '=' || *p == '_')
 			in_url = true;
 		if (in_url)
 			continue;
 		unsigned char next = (unsigned char)p[1], after = (unsigned char)(next ? p[2] : 0);
-		if (islower((unsigned char)*p) && isupper(next) && islower(after)) {
+		bool space = false;
+		if (lower((unsigned char)*p) && upper(next) && lower(after)) {
 			const char *w = p;
-			while (w > s && islower((unsigned char)w[-1]))
+			while (w > s && lower((unsigned char)w[-1]))
 				w--;
-			if ((w == s || !text_word_char((unsigned char)w[-1])) &&
-			    glue_word(w, (size_t)(p - w + 1)))
-				buf_addch(&out, ' ');
-		} else if ((*p == '.' || *p == ';' || *p == ',' || *p == ':') && isupper(next) &&
-			   islower(after) && p - token >= 3 && islower((unsigned char)p[-1]) &&
-			   islower((unsigned char)p[-2])) {
+			space = (w == s || !text_word_char((unsigned char)w[-1])) && glue_word(w, (size_t)(p - w + 1));
+		} else if ((*p == '.' || *p == ';' || *p == ',' || *p == ':') && upper(next) && lower(after) &&
+			   p - token >= 3 && lower((unsigned char)p[-1]) && lower((unsigned char)p[-2])) {
+			space = true;
+		}
+		if (space) {
+			buf_add(&out, run, (size_t)(p + 1 - run));
 			buf_addch(&out, ' ');
+			run = p + 1;
 		}
 	}
+	buf_add(&out, run, strlen(run));
 	return buf_detach(&out);
 }
 
@@ -152,12 +170,31 @@ static bool superscript_digit(uint32_t cp)
 	return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || (cp >= 0x2070 && cp <= 0x2079);
 }
 
+/* ASCII that collapses to a pending space (the newline has its own rule). */
+static bool ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
 char *block_normalise(const char *raw, size_t len)
 {
 	struct buf out = BUF_INIT;
+	buf_grow(&out, len);
 	const char *p = raw, *end = raw + len;
 	bool pending_space = false;
 	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x80 && c != '\n' && !ascii_space(c)) {
+			/* a run of plain ASCII, copied as it is */
+			if (pending_space && out.len)
+				buf_addch(&out, ' ');
+			pending_space = false;
+			const char *run = p;
+			while (p < end && (unsigned char)*p < 0x80 && *p != '\n' && !ascii_space((unsigned char)*p))
+				p++;
+			buf_add(&out, run, (size_t)(p - run));
+			continue;
+		}
 		const char *start = p;
 		uint32_t cp = utf8_next(&p, end);
 		if (cp == '\n') {
@@ -166,8 +203,8 @@ char *block_normalise(const char *raw, size_t len)
 			while (q < end && (*q == ' ' || *q == '\t'))
 				q++;
 			if (out.len >= 2 && out.data[out.len - 1] == '-' &&
-			    islower((unsigned char)out.data[out.len - 2]) && q < end &&
-			    islower((unsigned char)*q) && !pending_space) {
+			    lower((unsigned char)out.data[out.len - 2]) && q < end &&
+			    lower((unsigned char)*q) && !pending_space) {
 				buf_setlen(&out, out.len - 1);
 				p = q;
 				continue;
@@ -191,8 +228,7 @@ char *block_normalise(const char *raw, size_t len)
 		else
 			buf_add(&out, start, (size_t)(p - start));
 	}
-	char *collapsed = buf_detach(&out);
-	char *result = unglue(collapsed);
-	free(collapsed);
+	char *result = unglue(out.data, out.len);
+	buf_release(&out);
 	return result;
 }

@@ -12,21 +12,17 @@
  * byte of every letter, and ctype's locale lookups cost more than the
  * comparisons. Bytes >= 0x80 (UTF-8) are word characters and fold to
  * themselves. */
-static unsigned char fold[256];
-static bool word_table[256];
+unsigned char text_fold_table[256];
+bool text_word_table[256];
+#define fold text_fold_table
 
 __attribute__((constructor)) static void text_tables(void)
 {
 	for (int c = 0; c < 256; c++) {
-		fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		word_table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-				(c >= 'A' && c <= 'Z') || c >= 0x80;
+		text_fold_table[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		text_word_table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+				     (c >= 'A' && c <= 'Z') || c >= 0x80;
 	}
-}
-
-bool text_word_char(unsigned char c)
-{
-	return word_table[c];
 }
 
 size_t text_prefix_ci(const char *s, const char *prefix)

@@ -12,7 +12,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-bool text_word_char(unsigned char c);
+/* ASCII case folding and word characters by table (text.c fills them
+ * before main): these run at every byte of every letter. */
+extern unsigned char text_fold_table[256];
+extern bool text_word_table[256];
+static inline unsigned char text_fold(unsigned char c)
+{
+	return text_fold_table[c];
+}
+static inline bool text_word_char(unsigned char c)
+{
+	return text_word_table[c];
+}
 /* Length of prefix when s starts with it (ASCII case-insensitive), else 0. */
 size_t text_prefix_ci(const char *s, const char *prefix);
 /* Like text_prefix_ci, but the match must also end at a word boundary. */
