@@ -511,6 +511,21 @@ static bool ends_in_full_stop(const char *text, size_t end)
 	       (end >= 2 && !memcmp(text + end - 2, "\xC2\xBB", 2));	     /* » */
 }
 
+/* Could a line break fall inside this token (no spaces in it)? Only at
+ * punctuation that allows one after it: hyphens, slashes, brackets,
+ * dashes and their kind (U+2000-U+2BFF, which start with 0xE2). Words,
+ * numbers, "e.g." and "Government's" have none, and leaving them alone
+ * keeps layouts fast (one attribute a word doubled the time). */
+static bool may_break_inside(const char *token, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)token[i];
+		if (c >= 0x80 ? c == 0xE2 : !isalnum(c) && !strchr(".,;:'\"", c))
+			return true;
+	}
+	return false;
+}
+
 static void add_attr(PangoAttrList *attrs, PangoAttribute *a, size_t start, size_t end)
 {
 	a->start_index = (guint)start;
@@ -540,7 +555,8 @@ static int layout_piece(struct typesetter *t, struct piece *p, struct error *err
 		size_t s = i;
 		while (i < len && text[i] != ' ' && text[i] != '\n' && text[i] != '\t')
 			i++;
-		if (i - s > 1 && i - s <= UNBREAKABLE_TOKEN && !memmem(text + s, i - s, "://", 3))
+		if (i - s > 1 && i - s <= UNBREAKABLE_TOKEN && !memmem(text + s, i - s, "://", 3) &&
+		    may_break_inside(text + s, i - s))
 			add_attr(attrs, pango_attr_allow_breaks_new(FALSE), s, i);
 	}
 	/* a long address broken across lines gets no hyphen that is not its own */
