@@ -317,13 +317,6 @@ static int by_count(const void *a, const void *b)
 	return strcmp(x->label, y->label);
 }
 
-static int by_value_desc(const void *a, const void *b)
-{
-	const struct public_facet_value *x = a, *y = b;
-	long long vx = atoll(x->value), vy = atoll(y->value);
-	return vx > vy ? -1 : vx < vy;
-}
-
 /* The values of a table with a count, most first; at most limit (0: all). */
 static void table_facet(struct public_facet *f, const struct public_table *t,
                         const long long *counts, size_t limit)
@@ -333,7 +326,8 @@ static void table_facet(struct public_facet *f, const struct public_table *t,
 		if (counts[i])
 			facet_add(f, &cap, t->values[i].value, t->values[i].value2,
 			          t->values[i].label, counts[i]);
-	qsort(f->values, f->count, sizeof(*f->values), by_count);
+	if (f->count)
+		qsort(f->values, f->count, sizeof(*f->values), by_count);
 	while (limit && f->count > limit) {
 		struct public_facet_value *v = &f->values[--f->count];
 		free(v->value);
@@ -405,8 +399,6 @@ static void facets(const struct public_index *ix, const uint32_t *hits, size_t n
 			snprintf(text, sizeof(text), "%d", s);
 			facet_add(&out->facets[FACET_SESSION], &cap, text, NULL, text, session[s]);
 		}
-	qsort(out->facets[FACET_SESSION].values, out->facets[FACET_SESSION].count,
-	      sizeof(struct public_facet_value), by_value_desc);
 	cap = 0;
 	static const char *const labels[] = {"", "Replied", "Replied in time", "Replied late",
 	                                     "No reply"};

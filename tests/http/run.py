@@ -22,8 +22,9 @@ Tests find them through the environment:
 test_workspace.py starts servers of its own and ignores these.
 
 usage: python3 tests/http/run.py [test_file.py ...]   (default: every test_*.py)
-env:   RAPPORTEUR (the binary; default build/rapporteur), SHARED (../shared),
-       HTTP_KEEP=1 keeps the temporary folder and prints it
+env:   RAPPORTEUR (the binary; default build/rapporteur), RAPPORTEUR_SERVER (the binary
+       that serves, if another: a sanitizer build), SHARED (../shared), HTTP_KEEP=1 keeps
+       the temporary folder and prints it
 """
 import json
 import os
@@ -41,6 +42,8 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 BIN = os.path.abspath(os.environ.get("RAPPORTEUR") or os.path.join(ROOT, "build", "rapporteur"))
+# the binary that serves, if not BIN: a sanitizer build, say
+SERVER_BIN = os.path.abspath(os.environ.get("RAPPORTEUR_SERVER") or BIN)
 SHARED = os.path.abspath(os.environ.get("SHARED") or os.path.join(ROOT, "..", "shared"))
 
 TODAY_AFTER = "2026-06-01"
@@ -197,7 +200,7 @@ class Server:
         for _ in range(5):
             port = free_port()
             with open(log, "a") as logf:
-                self.proc = subprocess.Popen([BIN, "serve", "--db", db, "--port", str(port)],
+                self.proc = subprocess.Popen([SERVER_BIN, "serve", "--db", db, "--port", str(port)],
                                              env=dict(os.environ, RAPPORTEUR_TODAY=today),
                                              stdout=logf, stderr=subprocess.STDOUT)
             self.url = "http://127.0.0.1:%d" % port
@@ -259,6 +262,13 @@ def main(argv):
         for s in servers:
             if not s.stop():
                 print("run.py: a server did not stop on SIGTERM", file=sys.stderr)
+                ok = False
+        # a sanitizer build's findings are failures too
+        for log in ("after.log", "before.log"):
+            path = os.path.join(folder, log)
+            text = open(path, errors="replace").read() if os.path.exists(path) else ""
+            if re.search(r"ERROR: (Address|Leak)Sanitizer|runtime error:", text):
+                print("run.py: %s:\n%s" % (log, text), file=sys.stderr)
                 ok = False
         if os.environ.get("HTTP_KEEP"):
             print("run.py: kept", folder)
