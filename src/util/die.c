@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void report(const char *prefix, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void report(const char *prefix, const char *fmt, va_list ap)
 {
 	fputs(prefix, stderr);
 	vfprintf(stderr, fmt, ap);
