@@ -102,6 +102,7 @@ static const char style_css[] =
     ".figures div{background:var(--soft);border:1px solid var(--line);padding:.5rem}\n"
     ".figures strong{display:block;font-size:1.5rem}\n"
     "svg.chart{max-width:100%;height:auto;display:block;margin:.5rem 0}\n"
+    "figure{margin:1rem 0}time{white-space:nowrap}\n"
     ".chart-wrap{overflow-x:auto}\n"
     "@media (max-width:48rem){.results-area{grid-template-columns:1fr}main{padding:.6rem}"
     "h1{font-size:1.4rem}.letter{padding:.6rem}"

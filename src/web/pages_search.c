@@ -365,10 +365,10 @@ static void hit(struct web_response *res, const struct public_hit *h)
 	web_html(res,
 	         "<li><h3><a href=\"/c/%u\">%s</a></h3>\n<p class=\"meta\">%s to <a "
 	         "href=\"/addressee/%u\">%s</a>, sent "
-	         "%s, published %s",
+	         "<time datetime=\"%s\">%s</time>, published <time datetime=\"%s\">%s</time>",
 	         h->slug, h->reference, type_name(h->type), h->country,
-	         h->country_name ? h->country_name : h->country, h->date ? h->date : "(undated)",
-	         h->publication_date);
+	         h->country_name ? h->country_name : h->country, h->date,
+	         h->date ? h->date : "(undated)", h->publication_date, h->publication_date);
 	if (h->session)
 		web_html(res, ", session %d", h->session);
 	web_html(res, " <span class=\"tag reply-%s\">%s</span></p>\n", status,

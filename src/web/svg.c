@@ -14,6 +14,7 @@
 #define BAR      "#7fa7cf"
 #define BAR_PART "#0b5394"
 #define GRID     "#d0d0d0"
+#define TRACK    "#eef1f4"
 
 /* A number with one decimal, without "-0.0". */
 static void num(struct buf *b, double v)
@@ -148,6 +149,8 @@ void svg_bars(struct buf *b, const char *id, const char *title, const char *desc
 		}
 		svg_text(b, label_w - 8, y + row * 0.68, "end", 12, label);
 		double w = plot_w * bars[i].value / max;
+		/* the whole scale, faintly, so a short bar reads as short */
+		svg_rect(b, label_w, y + 3, plot_w, row - 6, TRACK, NULL);
 		svg_rect(b, label_w, y + 3, w, row - 6, BAR, bars[i].tooltip);
 		if (bars[i].part >= 0)
 			svg_rect(b, label_w, y + 3, plot_w * bars[i].part / max, row - 6, BAR_PART,
