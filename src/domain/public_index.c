@@ -6,7 +6,8 @@
  * 006_public.sql: the public communications (visibility_public_where()),
  * their first reply, their mandates, the provisions they cite, and the
  * names of countries, mandates and instruments. At 10,000 letters that is
- * some tens of milliseconds, paid once per change of the store.
+ * about 110 ms of CPU (measured), paid once per change of the store; a
+ * search then costs 2 to 13 ms instead of 100 to 1,000.
  */
 #include "public_index.h"
 
