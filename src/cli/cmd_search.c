@@ -46,8 +46,7 @@ int cmd_search(int argc, char **argv)
 	struct error err;
 	if (search_run(db, &req, &res, &err) < 0) {
 		db_close(db);
-		buf_release(&query);
-		die("search \"%s\": %s", req.query, err.message);
+		die("search \"%s\": %s", req.query, err.message); /* query is freed at exit */
 	}
 	for (size_t i = 0; i < res.count; i++) {
 		const struct search_hit *h = &res.hits[i];

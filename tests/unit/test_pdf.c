@@ -181,8 +181,8 @@ static void test_damaged_and_fake_pdfs(void **state)
 static void hand_made_pdf(struct buf *pdf)
 {
 	static const char *const lines[] = {
-		"BT /F1 11 Tf 72 770 Td (We refer to a letter \\(KAZ 1/2022\\)) Tj 5 Ts /F1 7 Tf (1) Tj "
-		"0 Ts /F1 11 Tf ( which focused on) Tj ET",
+		("BT /F1 11 Tf 72 770 Td (We refer to a letter \\(KAZ 1/2022\\)) Tj 5 Ts /F1 7 Tf (1) Tj "
+		 "0 Ts /F1 11 Tf ( which focused on) Tj ET"),
 		"BT /F1 11 Tf 72 756 Td (the documents A/HRC/36/) Tj ET",
 		"BT /F1 11 Tf 72 742 Td (46/Add.2 and CAT/C/KAZ/CO/4.) Tj ET",
 		"BT /F1 11 Tf 72 712 Td (1. Please explain the first matter.) Tj ET",
