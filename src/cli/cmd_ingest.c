@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "../domain/figures.h"
 #include "../domain/ingest.h"
 #include "../store/db.h"
 #include "../domain/workflow.h"
@@ -37,6 +38,10 @@ int cmd_ingest(int argc, char **argv)
 	struct error err;
 	if (stats.added + stats.updated && wf_fill_dates(db, &err) < 0)
 		warning("publication dates not filled: %s", err.message);
+	/* and their figures, proposed for an officer to confirm (docs/FIGURES.md) */
+	struct figure_propose_stats figures;
+	if (stats.added + stats.updated && figures_propose_pending(db, &figures, &err) < 0)
+		warning("figures not proposed: %s", err.message);
 	db_close(db);
 	free(paths);
 	printf("ingest: %zu file%s: %zu added, %zu updated, %zu unchanged, %zu failed\n", stats.files,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../domain/clock.h"
+#include "../domain/figures.h"
 #include "../domain/replies.h"
 #include "../domain/workflow.h"
 #include "../read/read.h"
@@ -56,6 +57,10 @@ static int reply_add_cmd(int argc, char **argv)
 	free(bytes);
 	if (rid < 0)
 		die("%s", err.message);
+	/* the reply's figures, proposed for an officer to confirm (docs/FIGURES.md) */
+	struct figure_propose_stats figures = {0};
+	if (figures_propose_pending(db, &figures, &err) < 0)
+		warning("figures not proposed: %s", err.message);
 	struct db_stmt *st = db_prepare(db, "SELECT r.kind, r.late, c.reference, c.reply_due FROM replies r "
 					    "JOIN communications c ON c.id = r.communication_id WHERE r.id = ?1", NULL);
 	if (st) {
@@ -74,6 +79,9 @@ static int reply_add_cmd(int argc, char **argv)
 			printf("  question %-3lld suggested %-13s %s\n", db_int(st, 0), db_text(st, 1), db_text(st, 2));
 		db_finalize(st);
 	}
+	if (figures.proposed)
+		printf("  %zu figure%s proposed: rapporteur figures list --in %s\n", figures.proposed,
+		       figures.proposed == 1 ? "" : "s", what);
 	db_close(db);
 	return 0;
 }

@@ -95,6 +95,40 @@ const struct command commands[] = {
 	{"settings", cmd_settings, "settings [KEY [VALUE]]",
 	 "show or change the settings: reply deadlines per type (reply_days.AL = 60)",
 	 "KEY VALUE   e.g. reply_days.UA 30: letters of that type sent from then on are due after 30 days"},
+	{"figures", cmd_figures, "figures list|confirm|set|reject|export|categories|propose ...",
+	 "figures as records: what is counted, as of when, who says so; proposed from letters and replies, decided by an officer",
+	 "figures list [--situation S] [--in REF] [--status S] [--category K|none] [--json]\n"
+	 "                 the records, with their passages (--status proposed, confirmed or rejected)\n"
+	 "figures confirm ID... | --all (--situation S | --in REF)\n"
+	 "                 confirm proposals (--all: those with a category)\n"
+	 "figures set ID [--category K] [--value N] [--unit U] [--as-of DATE] [--source K] [--note T]\n"
+	 "                 correct a record, and confirm it\n"
+	 "figures reject ID... [--note T] | --all (--situation S | --in REF)\n"
+	 "figures export --format csv|json [--situation S] [--status S] [--public] [-o FILE]\n"
+	 "                 --public: confirmed figures of published communications, public fields only\n"
+	 "figures categories [--json]   what figures count, who says so, the funnel and its relations\n"
+	 "figures propose  read the figures of letters and replies not read yet\n"
+	 "--as USER        who decides (else $RAPPORTEUR_USER, else $USER)\n"
+	 "--db PATH        the database"},
+	{"situation", cmd_situation, "situation new|link|unlink|show|list ...",
+	 "situations (Kazakhstan, January 2022): the communications about one situation, and their figures",
+	 "situation new NAME --title TEXT [--country CCC] [--from DATE] [--to DATE]\n"
+	 "                 NAME: lower-case letters, digits and hyphens (kaz-2022-01)\n"
+	 "situation link NAME REF... [--related]\n"
+	 "                 link communications; --related: and the letters they cite or that cite them\n"
+	 "situation unlink NAME REF...\n"
+	 "situation show NAME [--json]   its communications and how many figures are decided\n"
+	 "situation list [--json]\n"
+	 "--db PATH        the database"},
+	{"funnel", cmd_funnel, "funnel NAME [--as-of DATE] [--json | --svg [-o FILE]] [--include-proposed] [--public]",
+	 "the accountability funnel of a situation over time, and the checks that flag what does not add up",
+	 "NAME                a situation (situation list shows them)\n"
+	 "--as-of DATE        the funnel on that date (default: the latest figure's)\n"
+	 "--json              stages over time, checks and flags as JSON\n"
+	 "--svg               the funnel as an SVG chart; -o FILE writes it to FILE\n"
+	 "--include-proposed  count proposals as if confirmed (a preview)\n"
+	 "--public            only figures of communications the public may see\n"
+	 "--db PATH           the database"},
 	{"serve", cmd_serve, "serve [--address A] [--port N] [--threads N] [--db PATH]",
 	 "the public record and the workspace over HTTP",
 	 "--address A   listen on A (127.0.0.1)\n--port N      listen on port N (8080)\n--threads N   worker threads (4)\n"
