@@ -60,8 +60,8 @@ int situation_link(struct db *db, long long situation_id, long long communicatio
 int situation_unlink(struct db *db, long long situation_id, long long communication_id,
                      struct error *err);
 
-/* All situations, by slug: "slug\ttitle" lines into a JSON array of
- * {slug, title, country, period_from, period_to, communications}. */
+/* All situations, by slug, as a JSON array of {slug, title, country,
+ * period_from, period_to, communications (how many)}; NULL with err. */
 json_t *situation_list_json(struct db *db, struct error *err);
 json_t *situation_to_json(const struct situation *s);
 
