@@ -141,12 +141,15 @@ fuzz: $(FUZZ_BUILD)/fuzz_parse
 
 # --- running ----------------------------------------------------------------------------
 RUN_DB := $(BUILD)/run.db
+RUN_PORT ?= 8080
 run: deps
 	$(MAKE) all
 	rm -f $(RUN_DB) $(RUN_DB)-wal $(RUN_DB)-shm
 	$(BUILD)/rapporteur init --db $(RUN_DB)
 	$(BUILD)/rapporteur ingest --db $(RUN_DB) tests/letters $(wildcard $(SHARED)/corpus)
 	$(BUILD)/rapporteur list --db $(RUN_DB)
+	@echo "make run: to use the workspace, add a user: $(BUILD)/rapporteur user add NAME --role officer --db $(RUN_DB)"
+	$(BUILD)/rapporteur serve --db $(RUN_DB) --address 127.0.0.1 --port $(RUN_PORT)
 
 # `make bench [BENCH_N=10000]`: speed, measured here and never in tests (bench/run.sh).
 BENCH_N   ?= 10000
