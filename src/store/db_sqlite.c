@@ -24,6 +24,7 @@
 #include "../util/buf.h"
 #include "../util/die.h"
 #include "db.h"
+#include "fts_tokens.h"
 
 #define KEPT_STATEMENTS 64
 
@@ -284,10 +285,11 @@ static void rank_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
  * the rows whose rowid is in wanted ("k1,k2,..." in ascending order; NULL
  * for every row), NULL for the others, so that one pass over the matches
  * makes the snippets of a page. snippet() runs the table's tokenizer over
- * the whole column twice, stemmer included; this runs it once without the
- * stemmer (porter changes a token's text, never where it starts or ends)
- * and keeps each token's offsets for the marks. The tokenizer must be the
- * table's without porter (migrations/sqlite/003_search.sql).
+ * the whole column twice, stemmer included; this finds the tokens once,
+ * without the stemmer (porter changes a token's text, never where it
+ * starts or ends): by fts_tokens.c for the text it knows, else by the
+ * table's tokenizer without porter (migrations/sqlite/003_search.sql);
+ * and keeps each token's offsets for the marks.
  */
 struct snippet_tokenizer {
 	fts5_tokenizer api;
@@ -353,13 +355,9 @@ struct snippet_doc {
 	size_t first_count, first_cap;
 };
 
-static int snippet_token(void *ctx, int flags, const char *token, int n, int start, int end)
+static int snippet_add(void *ctx, int start, int end)
 {
-	(void)token;
-	(void)n;
 	struct snippet_doc *d = ctx;
-	if (flags & FTS5_TOKEN_COLOCATED)
-		return SQLITE_OK;
 	bool first = d->count == 0;
 	if (!first) {
 		int i = start - 1;
@@ -383,6 +381,15 @@ static int snippet_token(void *ctx, int flags, const char *token, int n, int sta
 	d->start[d->count] = start;
 	d->end[d->count++] = end;
 	return SQLITE_OK;
+}
+
+static int snippet_token(void *ctx, int flags, const char *token, int n, int start, int end)
+{
+	(void)token;
+	(void)n;
+	if (flags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	return snippet_add(ctx, start, end);
 }
 
 /* The row's phrase instances: phrase, column, token offset. */
@@ -467,7 +474,8 @@ static void snippet_make(const Fts5ExtensionApi *api, Fts5Context *fts, struct s
 	int nbytes = 0, doc_size = 0;
 	if (rc == SQLITE_OK)
 		rc = api->xColumnText(fts, column, &d.text, &nbytes);
-	if (rc == SQLITE_OK && d.text)
+	/* token boundaries without FTS5 where fts_tokens knows the text */
+	if (rc == SQLITE_OK && d.text && !fts_tokens(d.text, nbytes, snippet_add, &d))
 		rc = tok->api.xTokenize(tok->tokenizer, &d, FTS5_TOKENIZE_AUX, d.text, nbytes, snippet_token);
 	if (rc == SQLITE_OK)
 		rc = api->xColumnSize(fts, column, &doc_size);
