@@ -12,11 +12,13 @@
 
 int cmd_serve(int argc, char **argv)
 {
-	const char *db_option = NULL, *address = "127.0.0.1", *port = "8080", *threads = "4", *static_copy = NULL;
+	const char *db_option = NULL, *address = "127.0.0.1", *port = "8080", *threads = "4", *static_copy = NULL,
+		   *key_file = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (cli_option(argc, argv, &i, "--db", &db_option) || cli_option(argc, argv, &i, "--address", &address) ||
 		    cli_option(argc, argv, &i, "--port", &port) || cli_option(argc, argv, &i, "--threads", &threads) ||
-		    cli_option(argc, argv, &i, "--static-copy", &static_copy))
+		    cli_option(argc, argv, &i, "--static-copy", &static_copy) ||
+		    cli_option(argc, argv, &i, "--key-file", &key_file))
 			continue;
 		cli_usage("serve", "unknown argument %s", argv[i]);
 	}
@@ -28,7 +30,7 @@ int cmd_serve(int argc, char **argv)
 	if (*end || t < 1 || t > 64)
 		cli_usage("serve", "--threads %s: give 1 to 64", threads);
 	struct web_options o = {.db_target = db_target(db_option), .address = address, .port = (int)p, .threads = (int)t,
-				 .static_copy = static_copy};
+				 .static_copy = static_copy, .key_file = key_file};
 	struct error err;
 	if (web_serve(&o, &err) < 0)
 		die("%s", err.message);

@@ -129,9 +129,11 @@ const struct command commands[] = {
 	 "--include-proposed  count proposals as if confirmed (a preview)\n"
 	 "--public            only figures of communications the public may see\n"
 	 "--db PATH           the database"},
-	{"serve", cmd_serve, "serve [--address A] [--port N] [--threads N] [--db PATH]",
+	{"serve", cmd_serve, "serve [--address A] [--port N] [--threads N] [--key-file F] [--db PATH]",
 	 "the public record and the workspace over HTTP",
 	 "--address A   listen on A (127.0.0.1)\n--port N      listen on port N (8080)\n--threads N   worker threads (4)\n"
+	 "--key-file F  the key of the confidential fields, read once at start (else $RAPPORTEUR_KEY_FILE,\n"
+	 "              else DB.key); restart the server after `key rotate`\n"
 	 "--static-copy FILE   also serve FILE as is at /bench/static (the floor `make bench` compares pages with)"},
 	{"user", cmd_user, "user add NAME --role ROLE [--mandate SLUG] [--password-stdin] | user list | user disable NAME",
 	 "the workspace's users: officers, mandate holders, administrators",

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../domain/privacy.h"
 #include "../store/migrate.h"
 #include "../util/die.h"
 #include "../util/utf8.h"
@@ -31,6 +32,9 @@
 #define CONNECTION_TIMEOUT_S 20
 
 static const char *serve_db;
+/* the key of the confidential fields, opened once at start: the intake
+ * form seals what a source sends, officers' pages open it */
+static struct privacy *serve_privacy;
 /* --static-copy: bytes served as is, so that `make bench` can compare a
  * page with the same bytes served by the same server doing no work */
 static char *static_copy;
@@ -281,6 +285,7 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct pending *p)
 		return rc;
 	}
 	req->db = request_db(&err);
+	req->privacy = serve_privacy;
 	if (p->too_large) {
 		web_error(req, &res, 413, "The request is larger than this server accepts.");
 	} else if (p->bad_field) {
@@ -461,7 +466,10 @@ int web_serve(const struct web_options *o, struct error *err)
 	struct db *db = store_open(serve_db, err);
 	if (!db)
 		return -1;
+	serve_privacy = privacy_open(db, o->key_file, err);
 	db_close(db);
+	if (!serve_privacy)
+		return -1;
 	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
 	if (inet_pton(AF_INET, o->address, &sa.sin_addr) != 1)
 		return error_set(err, "--address %s: give an IPv4 address such as 127.0.0.1", o->address);
@@ -483,5 +491,7 @@ int web_serve(const struct web_options *o, struct error *err)
 	while (!stop)
 		pause();
 	MHD_stop_daemon(d);
+	privacy_free(serve_privacy);
+	serve_privacy = NULL;
 	return 0;
 }

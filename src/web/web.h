@@ -17,6 +17,8 @@
 #include "../store/db.h"
 #include "../util/buf.h"
 
+struct privacy; /* domain/privacy.h: the key of the confidential fields */
+
 /* Limits a request must stay within (see server.c for the server's own). */
 #define WEB_MAX_FORM_BYTES (1u * 1024 * 1024)   /* a form or JSON body */
 #define WEB_MAX_UPLOAD_BYTES (9u * 1024 * 1024) /* a letter upload: a letter's limit and its encoding */
@@ -53,6 +55,7 @@ struct web_request {
 	const char *host;
 	char client[64]; /* the peer's address, for rate limits */
 	struct db *db;	 /* this thread's connection */
+	const struct privacy *privacy; /* the key, opened once at start (read-only, shared) */
 	struct web_user *user; /* NULL for the public */
 	const char *const *captures; /* what "*" matched in the route, in order */
 	size_t capture_count;
@@ -119,6 +122,7 @@ struct web_options {
 	int port;
 	int threads;
 	const char *static_copy; /* a file served as is at /bench/static: the floor for `make bench` */
+	const char *key_file;	 /* the key of the confidential fields: else $RAPPORTEUR_KEY_FILE, else DB.key */
 };
 int web_serve(const struct web_options *o, struct error *err);
 
