@@ -5,14 +5,15 @@ CC       ?= cc
 BUILD    ?= build
 SHARED   ?= ../shared
 VERSION  := 0.1.0
-PKGS     := sqlite3 libcmark jansson cairo pangocairo mupdf libmicrohttpd libsodium
+PKGS     := sqlite3 libcmark jansson cairo pangocairo mupdf libmicrohttpd libsodium libpq
 # Debian packages the build, the tests and `make run` need.
 DEBS     := build-essential pkg-config clang libclang-rt-14-dev libsqlite3-dev libcmark-dev \
             libjansson-dev libcmocka-dev iso-codes python3 sqlite3 time \
             libcairo2-dev libpango1.0-dev fonts-dejavu-core libmupdf-dev libfreetype-dev \
             libharfbuzz-dev libjpeg-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev \
             mupdf-tools \
-            libmicrohttpd-dev libsodium-dev chromium nodejs wrk
+            libmicrohttpd-dev libsodium-dev chromium nodejs wrk \
+            libpq-dev postgresql postgresql-15 postgresql-15-rum
 
 WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wno-missing-field-initializers -Werror

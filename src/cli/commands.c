@@ -129,6 +129,11 @@ const struct command commands[] = {
 	 "--include-proposed  count proposals as if confirmed (a preview)\n"
 	 "--public            only figures of communications the public may see\n"
 	 "--db PATH           the database"},
+	{"sql", cmd_sql, "sql [--header] STATEMENT [--db PATH]",
+	 "run one read-only SQL statement against the store and print its rows (for administrators)",
+	 "STATEMENT  one statement; nothing it runs can write\n"
+	 "--header   print the column names first\n"
+	 "--db PATH  the database (a file, or postgresql://...)"},
 	{"serve", cmd_serve, "serve [--address A] [--port N] [--threads N] [--key-file F] [--db PATH]",
 	 "the public record and the workspace over HTTP",
 	 "--address A   listen on A (127.0.0.1)\n--port N      listen on port N (8080)\n--threads N   worker threads (4)\n"

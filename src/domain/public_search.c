@@ -1,8 +1,9 @@
 /*
  * public_search.c - the public record's search. See public_search.h.
  *
- * The full text is matched in the store (FTS5; ranked by the store's
- * rapporteur_bm25 when by relevance);
+ * The full text is matched in the store (FTS5, ranked by the store's
+ * rapporteur_bm25 when by relevance; on PostgreSQL the tsv column, ranked
+ * by ts_rank, and the snippets made as on SQLite: search.c);
  * everything else runs over the public index (public_index.c), which
  * holds only public communications: the matches' keys become entries,
  * one pass over the entries applies the filters, the hits are counted
@@ -140,11 +141,16 @@ static int full_text(struct db *db, const struct public_index *ix, const char *m
 		                    : "SELECT rowid, 0 FROM communications_fts WHERE "
 		                      "communications_fts MATCH ?1",
 		               err);
+	else if (!match)
+		return 0; /* a query FTS5 reads as matching nothing (search_tsquery()) */
 	else
+		/* the same letters match (search.c says how); ranked by ts_rank */
 		st = db_prepare(db,
-		                "SELECT search_key, -ts_rank(tsv, to_tsquery('english', ?1)) FROM "
-		                "communications "
-		                "WHERE tsv @@ to_tsquery('english', ?1) AND search_key IS NOT NULL",
+		                rank ? "SELECT search_key, -ts_rank(tsv, CAST(?1 AS tsquery)) FROM "
+		                       "communications WHERE tsv @@ CAST(?1 AS tsquery) AND "
+		                       "search_key IS NOT NULL ORDER BY search_key"
+		                     : "SELECT search_key, 0 FROM communications WHERE tsv @@ "
+		                       "CAST(?1 AS tsquery) AND search_key IS NOT NULL ORDER BY search_key",
 		                err);
 	if (!st)
 		return -1;
@@ -473,22 +479,30 @@ static int snippets(struct db *db, const struct public_index *ix, const uint32_t
 	struct buf wanted = BUF_INIT;
 	for (size_t i = 0; i < out->count; i++)
 		buf_addf(&wanted, "%s%lld", i ? "," : "", keys[i]);
-	struct db_stmt *st;
-	if (db->backend == DB_SQLITE)
-		st = db_prepare(
-		    db,
-		    "SELECT rowid, rapporteur_snippet(communications_fts, ?2, 1, char(2), "
-		    "char(3), '…', 24) FROM communications_fts WHERE communications_fts "
-		    "MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
-		    err);
-	else
-		st = db_prepare(
-		    db,
-		    "SELECT search_key, ts_headline('english', body, to_tsquery('english', "
-		    "?1), 'StartSel=\"\x02\", StopSel=\"\x03\", MaxWords=30, MinWords=12, "
-		    "MaxFragments=1') FROM communications WHERE search_key = ANY "
-		    "(string_to_array(?2, ',')::bigint[]) AND ?3 <= ?4",
-		    err);
+	if (db->backend == DB_POSTGRES) {
+		/* made as on SQLite, from a copy of the page's rows (search.c) */
+		char **made = xcalloc(out->count, sizeof(*made));
+		int rc = search_snippets_copied(db, match, keys, out->count, made, err);
+		for (size_t i = 0; i < out->count; i++)
+			for (size_t j = 0; j < out->count; j++)
+				if (ix->entries[entries[j]].search_key == keys[i] && !out->hits[j].snippet) {
+					out->hits[j].snippet = made[i];
+					made[i] = NULL;
+					break;
+				}
+		for (size_t i = 0; i < out->count; i++)
+			free(made[i]);
+		free(made);
+		buf_release(&wanted);
+		free(keys);
+		return rc;
+	}
+	struct db_stmt *st = db_prepare(
+	    db,
+	    "SELECT rowid, rapporteur_snippet(communications_fts, ?2, 1, char(2), "
+	    "char(3), '…', 24) FROM communications_fts WHERE communications_fts "
+	    "MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
+	    err);
 	int rc = -1;
 	if (st) {
 		db_bind_text(st, 1, match);
@@ -530,7 +544,7 @@ int public_search(struct db *db, const struct public_query *q, const char *today
 	struct public_index *ix = public_index_get(db, today, err);
 	if (!ix)
 		return -1;
-	char *match = NULL;
+	char *match = NULL, *tsquery = NULL;
 	bool *matched = NULL;
 	double *score = NULL;
 	uint32_t *hits = NULL;
@@ -541,13 +555,15 @@ int public_search(struct db *db, const struct public_query *q, const char *today
 		struct query *parsed = query_parse(q->q, err);
 		if (!parsed)
 			goto done;
-		match = db->backend == DB_SQLITE ? query_to_fts5(parsed) : query_to_tsquery(parsed);
+		match = query_to_fts5(parsed);
+		if (db->backend == DB_POSTGRES)
+			tsquery = search_tsquery(parsed);
 		query_free(parsed);
 		matched = xcalloc(ix->count ? ix->count : 1, sizeof(*matched));
 		score = xcalloc(ix->count ? ix->count : 1, sizeof(*score));
 		/* ranking every match costs bm25's reading of each; newest first does not need it
 		 */
-		if (full_text(db, ix, match,
+		if (full_text(db, ix, db->backend == DB_POSTGRES ? tsquery : match,
 		              sort == PUBLIC_SORT_RELEVANCE &&
 		                  (want & (PUBLIC_WANT_PAGE | PUBLIC_WANT_ALL)),
 		              matched, score, err) < 0)
@@ -601,6 +617,7 @@ done:
 	free(score);
 	free(matched);
 	free(match);
+	free(tsquery);
 	return rc;
 }
 

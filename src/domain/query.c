@@ -281,8 +281,8 @@ char *query_to_fts5(const struct query *q)
 	return buf_detach(&b);
 }
 
-/* A word as tsquery lexeme: quoted, with quotes and backslashes doubled. */
-static void ts_word(struct buf *b, const char *w, size_t n, bool prefix)
+/* A term as a tsquery lexeme: quoted, with quotes and backslashes doubled. */
+static void ts_term(struct buf *b, const char *w, size_t n)
 {
 	buf_addch(b, '\'');
 	for (size_t i = 0; i < n; i++) {
@@ -291,62 +291,100 @@ static void ts_word(struct buf *b, const char *w, size_t n, bool prefix)
 		buf_addch(b, w[i]);
 	}
 	buf_addch(b, '\'');
-	if (prefix)
-		buf_adds(b, ":*");
 }
 
-static void tsq(const struct query *q, struct buf *b)
+struct ts_phrase {
+	struct buf *b;
+	size_t terms;
+};
+
+static void ts_phrase_term(void *ctx, const char *term, size_t len)
 {
+	struct ts_phrase *p = ctx;
+	if (p->terms++)
+		buf_adds(p->b, " <-> ");
+	ts_term(p->b, term, len);
+}
+
+/*
+ * The tsquery of q, built as query_to_fts5() builds its FTS5 expression
+ * and meaning what FTS5 makes of that: a word or phrase is the phrase of
+ * its terms (split stands for the index's tokenizer, so "tortured" is
+ * 'tortur' and "non-refoulement" 'non' <-> 'refoul'); one with no terms
+ * matches nothing, and so does whatever needs it (an AND), while an OR
+ * keeps its other side and "a NOT nothing" is a. Appends to b; false when
+ * q matches nothing (b unchanged).
+ */
+static bool tsq(const struct query *q, struct buf *b, query_split_fn *split)
+{
+	size_t mark = b->len;
 	switch (q->kind) {
 	case Q_WORD:
-		ts_word(b, q->text, strlen(q->text), q->prefix);
-		return;
 	case Q_PHRASE: {
-		const char *p = q->text;
-		bool first = true;
+		struct ts_phrase p = {b, 0};
 		buf_addch(b, '(');
-		while (*p) {
-			while (*p && !(isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
-				p++;
-			const char *s = p;
-			while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
-				p++;
-			if (p > s) {
-				if (!first)
-					buf_adds(b, " <-> ");
-				ts_word(b, s, (size_t)(p - s), false);
-				first = false;
-			}
+		split(q->text, strlen(q->text), ts_phrase_term, &p);
+		if (!p.terms) {
+			buf_setlen(b, mark);
+			return false;
+		}
+		if (q->prefix)
+			buf_adds(b, ":*");
+		buf_addch(b, ')');
+		return true;
+	}
+	case Q_AND: {
+		const struct query *keep = NULL, *drop = NULL;
+		if (q->right->kind == Q_NOT && positive(q->left))
+			keep = q->left, drop = q->right->left;
+		else if (q->left->kind == Q_NOT && positive(q->right))
+			keep = q->right, drop = q->left->left;
+		buf_addch(b, '(');
+		if (keep) {
+			if (!tsq(keep, b, split))
+				break;
+			size_t before_not = b->len;
+			buf_adds(b, " & !");
+			if (!tsq(drop, b, split))
+				buf_setlen(b, before_not); /* "a NOT nothing" is a */
+		} else {
+			if (!tsq(q->left, b, split))
+				break;
+			buf_adds(b, " & ");
+			if (!tsq(q->right, b, split))
+				break;
 		}
 		buf_addch(b, ')');
-		return;
+		return true;
 	}
-	case Q_AND:
+	case Q_OR: {
 		buf_addch(b, '(');
-		tsq(q->left, b);
-		buf_adds(b, " & ");
-		tsq(q->right, b);
+		bool left = tsq(q->left, b, split);
+		size_t before_or = b->len;
+		if (left)
+			buf_adds(b, " | ");
+		if (!tsq(q->right, b, split)) {
+			if (!left)
+				break;
+			buf_setlen(b, before_or);
+		}
 		buf_addch(b, ')');
-		return;
-	case Q_OR:
-		buf_addch(b, '(');
-		tsq(q->left, b);
-		buf_adds(b, " | ");
-		tsq(q->right, b);
-		buf_addch(b, ')');
-		return;
+		return true;
+	}
 	case Q_NOT:
-		buf_adds(b, "!(");
-		tsq(q->left, b);
-		buf_addch(b, ')');
-		return;
+		break; /* as in FTS5: only reached where it cannot stand alone */
 	}
+	buf_setlen(b, mark);
+	return false;
 }
 
-char *query_to_tsquery(const struct query *q)
+char *query_to_tsquery(const struct query *q, query_split_fn *split)
 {
 	struct buf b = BUF_INIT;
-	tsq(q, &b);
+	if (!tsq(q, &b, split)) {
+		buf_release(&b);
+		return NULL;
+	}
 	return buf_detach(&b);
 }
 

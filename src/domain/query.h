@@ -8,6 +8,8 @@
 #ifndef RAPPORTEUR_QUERY_H
 #define RAPPORTEUR_QUERY_H
 
+#include <stddef.h>
+
 #include "../util/error.h"
 
 struct query;
@@ -17,8 +19,14 @@ struct query *query_parse(const char *text, struct error *err);
 void query_free(struct query *q);
 /* The query as an FTS5 MATCH expression; caller frees. */
 char *query_to_fts5(const struct query *q);
-/* The query as a PostgreSQL to_tsquery() expression; caller frees. */
-char *query_to_tsquery(const struct query *q);
+/* The query as a PostgreSQL tsquery (text to cast to ::tsquery) that
+ * matches what query_to_fts5() matches: split gives the terms of a word
+ * or phrase as the full-text index holds them (the store's tokenizer,
+ * db_fts_terms()), each passed to term. NULL when the query can match
+ * nothing (a word with no letters or digits that it needs); caller frees. */
+typedef void query_term_fn(void *ctx, const char *term, size_t len);
+typedef int query_split_fn(const char *text, size_t len, query_term_fn *term, void *ctx);
+char *query_to_tsquery(const struct query *q, query_split_fn *split);
 /* The plain words of the query (for highlighting), space separated; caller frees. */
 char *query_words(const struct query *q);
 

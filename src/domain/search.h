@@ -45,6 +45,17 @@ struct search_request {
 
 int search_run(struct db *db, const struct search_request *req, struct search_result *out,
 	       struct error *err);
+
+/* PostgreSQL's side of full-text search, shared with the public search.
+ * The query as a tsquery of the index's terms, NULL when it can match
+ * nothing; caller frees. */
+struct query;
+char *search_tsquery(const struct query *q);
+/* The snippets of the rows with these search keys for an FTS5 match
+ * expression (query_to_fts5()), as the SQLite store makes them: out[i]
+ * for keys[i], NULL when none; caller frees each. */
+int search_snippets_copied(struct db *db, const char *fts5_match, const long long *keys, size_t n,
+			   char **out, struct error *err);
 void search_result_release(struct search_result *r);
 
 #endif

@@ -9,8 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/buf.h"
 #include "../util/die.h"
 #include "../util/text.h"
+
+/* The lock every PostgreSQL writer takes first, held to its transaction's
+ * end: writers run one at a time, as on SQLite, so a read-then-write
+ * (the next reference number) is never raced. Readers never wait. The
+ * number is "rapp" in ASCII, ours among the database's advisory locks. */
+#define DB_POSTGRES_WRITE_LOCK "SELECT pg_advisory_xact_lock(1918988400)"
 
 /* A statement's first member is always its db, whatever the driver. */
 struct db_stmt {
@@ -27,10 +34,40 @@ const char *db_target(const char *option)
 	return DB_DEFAULT_PATH;
 }
 
+/* The target as messages show it: a URL's password (user:PASSWORD@ or
+ * password=PASSWORD) replaced by ***, so that no message or log holds it. */
+static char *target_for_messages(const char *target)
+{
+	struct buf b = BUF_INIT;
+	const char *scheme = strstr(target, "://");
+	const char *p = target;
+	if (scheme) {
+		const char *auth = scheme + 3;
+		const char *at = strchr(auth, '@'), *slash = strchr(auth, '/');
+		const char *colon = strchr(auth, ':');
+		if (at && (!slash || at < slash) && colon && colon < at) {
+			buf_add(&b, target, (size_t)(colon + 1 - target));
+			buf_adds(&b, "***");
+			p = at;
+		}
+	}
+	for (;;) {
+		const char *pw = strstr(p, "password=");
+		if (!pw)
+			break;
+		pw += strlen("password=");
+		buf_add(&b, p, (size_t)(pw - p));
+		buf_adds(&b, "***");
+		p = pw + strcspn(pw, "& ");
+	}
+	buf_adds(&b, p);
+	return buf_detach(&b);
+}
+
 struct db *db_open(const char *target, struct error *err)
 {
 	struct db *db = xcalloc(1, sizeof(*db));
-	db->target = xstrdup(target);
+	db->target = target_for_messages(target);
 	if (text_prefix_ci(target, "postgresql://") || text_prefix_ci(target, "postgres://")) {
 		db->driver = db_postgres_driver_get();
 		db->backend = DB_POSTGRES;
@@ -150,11 +187,29 @@ long long db_changes(struct db *db)
 	return db->driver->changes(db);
 }
 
+int db_read_only(struct db *db, struct error *err)
+{
+	return db_exec(db, db->backend == DB_SQLITE ? "PRAGMA query_only = ON"
+						    : "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
+		       err);
+}
+
+bool db_connected(struct db *db)
+{
+	return !db->driver->connected || db->driver->connected(db);
+}
+
+int db_reconnect(struct db *db, struct error *err)
+{
+	db->tx_depth = 0; /* whatever was open went with the connection */
+	return db->driver->reconnect ? db->driver->reconnect(db, err) : 0;
+}
+
 int db_begin(struct db *db, struct error *err)
 {
 	int rc;
 	if (db->tx_depth == 0)
-		rc = db_exec(db, db->backend == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", err);
+		rc = db_exec(db, db->backend == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN; " DB_POSTGRES_WRITE_LOCK, err);
 	else {
 		char sql[64];
 		snprintf(sql, sizeof(sql), "SAVEPOINT sp%d", db->tx_depth);

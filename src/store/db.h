@@ -40,6 +40,10 @@ struct db_driver {
 	void (*reset)(struct db_stmt *st);
 	void (*finalize)(struct db_stmt *st);
 	long long (*changes)(struct db *db);
+	/* false when the connection is lost (a server restarted); SQLite's never is */
+	bool (*connected)(struct db *db);
+	/* connects again after a loss; 0, or -1 with err set */
+	int (*reconnect)(struct db *db, struct error *err);
 };
 
 struct db {
@@ -79,11 +83,31 @@ void db_finalize(struct db_stmt *st);
 long long db_changes(struct db *db);
 
 /* Transactions. db_begin takes the write lock at once (SQLite BEGIN
- * IMMEDIATE), so two writers queue instead of failing half-way. Nested
- * calls become savepoints. */
+ * IMMEDIATE; on PostgreSQL a transaction-scoped advisory lock that every
+ * writer takes), so two writers queue instead of failing half-way, and
+ * what a writer reads inside is what no other writer changes until it
+ * commits (next reference numbers, next ids). Nested calls become
+ * savepoints. */
 int db_begin(struct db *db, struct error *err);
 int db_commit(struct db *db, struct error *err);
 void db_rollback(struct db *db);
+
+/* From now on the connection cannot write (rapporteur sql). */
+int db_read_only(struct db *db, struct error *err);
+
+/* A long-lived connection (a server thread's) checks it is still there
+ * before use, and connects again when it is not: false / -1 with err set
+ * while the server cannot be reached. */
+bool db_connected(struct db *db);
+int db_reconnect(struct db *db, struct error *err);
+
+/* The words of text as the full-text index holds them: SQLite FTS5's
+ * tokenizer "porter unicode61 remove_diacritics 2" (case folded,
+ * diacritics removed, Porter stems), in order, each passed to fn. The
+ * PostgreSQL store indexes and queries these words instead of its own
+ * parser's, so that both backends find the same letters (db_sqlite.c). */
+typedef void db_term_fn(void *ctx, const char *term, size_t len);
+int db_fts_terms(const char *text, size_t len, db_term_fn *fn, void *ctx);
 
 /* One-row helpers: run sql with text parameters (NULL-terminated list);
  * db_query_int returns the first column of the first row, or dflt. */

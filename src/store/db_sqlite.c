@@ -16,6 +16,7 @@
  * last digit and byte, at a fraction of their cost (see each).
  */
 #include <math.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -864,7 +865,68 @@ const struct db_driver db_sqlite_driver = {
 	.changes = sq_changes,
 };
 
-/* Until the PostgreSQL driver lands, there is none. */
+/*
+ * db_fts_terms: FTS5's own tokenizer, run outside any table, for the
+ * PostgreSQL store (see db.h). One in-memory connection, made once,
+ * lends its FTS5 registry; each call makes its own tokenizer (they keep
+ * a buffer, so one cannot serve two threads at once).
+ */
+static pthread_once_t terms_once = PTHREAD_ONCE_INIT;
+static fts5_api *terms_api;
+static fts5_tokenizer terms_porter;
+static void *terms_porter_user;
+static pthread_mutex_t terms_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void terms_init(void)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_open_v2(":memory:", &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return; /* the handle stays open for the process's life either way */
+	fts5_api *api = NULL;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api && api->xFindTokenizer(api, "porter", &terms_porter_user, &terms_porter) == SQLITE_OK)
+		terms_api = api;
+}
+
+struct terms_ctx {
+	db_term_fn *fn;
+	void *ctx;
+};
+
+static int terms_token(void *ctx, int flags, const char *token, int n, int start, int end)
+{
+	(void)start;
+	(void)end;
+	struct terms_ctx *t = ctx;
+	if (!(flags & FTS5_TOKEN_COLOCATED))
+		t->fn(t->ctx, token, (size_t)n);
+	return SQLITE_OK;
+}
+
+int db_fts_terms(const char *text, size_t len, db_term_fn *fn, void *ctx)
+{
+	pthread_once(&terms_once, terms_init);
+	if (!terms_api)
+		return -1;
+	/* the index's tokenizer: migrations/sqlite/003_search.sql */
+	const char *args[] = {"unicode61", "remove_diacritics", "2"};
+	Fts5Tokenizer *tok = NULL;
+	pthread_mutex_lock(&terms_lock); /* porter's xCreate looks unicode61 up in the shared registry */
+	int rc = terms_porter.xCreate(terms_porter_user, args, 3, &tok);
+	pthread_mutex_unlock(&terms_lock);
+	if (rc != SQLITE_OK)
+		return -1;
+	struct terms_ctx t = {fn, ctx};
+	rc = terms_porter.xTokenize(tok, &t, FTS5_TOKENIZE_DOCUMENT, text, (int)len, terms_token);
+	terms_porter.xDelete(tok);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* A build without the PostgreSQL driver has none. */
 __attribute__((weak)) const struct db_driver *db_postgres_driver_get(void)
 {
 	return NULL;

@@ -107,13 +107,120 @@ static char *letter_facets(const struct letter *l)
 	return buf_detach(&b);
 }
 
+/*
+ * PostgreSQL's index is the row's tsv column (migrations/postgres/
+ * 003_search.sql): the terms FTS5 would index (db_fts_terms()), each with
+ * its positions, reference first and body after a gap, so that a phrase
+ * never runs from one into the other (FTS5 keeps them in two columns).
+ * Written as a tsvector literal: each term once, its positions in order.
+ * tsvector's own limits apply: positions stop at 16,383 (a phrase found
+ * beyond about 100 KB of text is not told from one merely near it) and
+ * a term keeps its first 256; a term of 2 KB or more is not kept.
+ */
+#define TSV_MAX_POS 16383
+#define TSV_MAX_TERM 2046
+
+struct tsv_term {
+	const char *text; /* into tsv_terms.pool */
+	size_t len, pool_at;
+	int pos;
+};
+
+struct tsv_terms {
+	struct tsv_term *terms;
+	size_t count, cap;
+	struct buf pool;
+	int pos;
+};
+
+static void tsv_add(void *ctx, const char *term, size_t len)
+{
+	struct tsv_terms *t = ctx;
+	if (t->pos < TSV_MAX_POS)
+		t->pos++;
+	if (len > TSV_MAX_TERM || !len)
+		return;
+	ALLOC_GROW(t->terms, t->count + 1, t->cap);
+	t->terms[t->count++] = (struct tsv_term){NULL, len, t->pool.len, t->pos};
+	buf_add(&t->pool, term, len);
+}
+
+static int tsv_order(const void *x, const void *y)
+{
+	const struct tsv_term *a = x, *b = y;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->text, b->text, n);
+	if (c)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* The tsvector literal of a sent letter; caller frees. */
+static char *tsv_literal(const char *reference, const char *body)
+{
+	struct tsv_terms t = {.pool = BUF_INIT};
+	if (reference)
+		db_fts_terms(reference, strlen(reference), tsv_add, &t);
+	if (t.pos < TSV_MAX_POS)
+		t.pos++; /* the gap */
+	if (body)
+		db_fts_terms(body, strlen(body), tsv_add, &t);
+	for (size_t i = 0; i < t.count; i++)
+		t.terms[i].text = t.pool.data + t.terms[i].pool_at;
+	if (t.count)
+		qsort(t.terms, t.count, sizeof(*t.terms), tsv_order);
+	struct buf out = BUF_INIT;
+	for (size_t i = 0; i < t.count;) {
+		size_t j = i, kept = 0;
+		if (out.len)
+			buf_addch(&out, ' ');
+		buf_addch(&out, '\'');
+		for (size_t k = 0; k < t.terms[i].len; k++) {
+			char c = t.terms[i].text[k];
+			if (c == '\'' || c == '\\')
+				buf_addch(&out, c);
+			buf_addch(&out, c);
+		}
+		buf_addch(&out, '\'');
+		int last = 0;
+		for (; j < t.count && t.terms[j].len == t.terms[i].len &&
+		       !memcmp(t.terms[j].text, t.terms[i].text, t.terms[i].len);
+		     j++) {
+			if (t.terms[j].pos == last || kept == 256)
+				continue;
+			buf_addf(&out, "%c%d", kept ? ',' : ':', t.terms[j].pos);
+			last = t.terms[j].pos;
+			kept++;
+		}
+		i = j;
+	}
+	free(t.terms);
+	buf_release(&t.pool);
+	return buf_detach(&out);
+}
+
 /* Adds (delete false) or removes an index entry; removing must be given
  * the values the entry was added with. */
 static int fts_write(struct db *db, bool delete, long long key, const char *reference,
 		     const char *body, const char *facets, struct error *err)
 {
-	if (db->backend != DB_SQLITE)
-		return 0; /* PostgreSQL keeps a generated tsvector column */
+	if (db->backend == DB_POSTGRES) {
+		if (delete)
+			return 0; /* the row's new tsv replaces it */
+		char *tsv = tsv_literal(reference, body);
+		struct db_stmt *st = db_prepare(db, "UPDATE communications SET tsv = CAST(?2 AS tsvector) WHERE search_key = ?1", err);
+		int rc = -1;
+		if (st) {
+			db_bind_int(st, 1, key);
+			db_bind_text(st, 2, tsv);
+			rc = db_step(st, err);
+			db_finalize(st);
+		}
+		free(tsv);
+		return rc < 0 ? -1 : 0;
+	}
 	struct db_stmt *st = db_prepare(db, delete ? "INSERT INTO communications_fts(communications_fts, rowid, reference, body, search_facets) "
 						     "VALUES ('delete', ?1, ?2, ?3, ?4)"
 						   : "INSERT INTO communications_fts(rowid, reference, body, search_facets) VALUES (?1, ?2, ?3, ?4)",

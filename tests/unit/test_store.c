@@ -184,11 +184,32 @@ static void test_query_language(void **state)
 	assert_contains(fts, "OR");
 	assert_contains(fts, "NOT");
 	free(fts);
-	char *ts = query_to_tsquery(q);
-	assert_contains(ts, "<->");
-	assert_contains(ts, "!");
+	/* PostgreSQL's: the index's terms (stemmed as FTS5 stems), FTS5's meaning */
+	char *ts = search_tsquery(q);
+	assert_string_equal(ts, "((('enforc' <-> 'disappear') & ('tortur')) | (('beat') & !('releas')))");
 	free(ts);
 	query_free(q);
+	struct {
+		const char *query, *tsquery; /* NULL: matches nothing, as in FTS5 */
+	} cases[] = {
+	    {"non-refoulement detent*", "(('non' <-> 'refoul') & ('detent':*))"},
+	    {"Žanaozen's", "('zanaozen' <-> 's')"},
+	    {"alpha _", NULL},        /* a word with no letters matches nothing, nor does the AND */
+	    {"alpha OR _", "(('alpha'))"}, /* the OR keeps its other side */
+	    {"alpha -_", "(('alpha'))"},   /* "alpha NOT nothing" is alpha */
+	    {"it's", "('it' <-> 's')"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		q = query_parse(cases[i].query, &err);
+		assert_non_null(q);
+		ts = search_tsquery(q);
+		if (cases[i].tsquery)
+			assert_string_equal(ts, cases[i].tsquery);
+		else
+			assert_null(ts);
+		free(ts);
+		query_free(q);
+	}
 	assert_null(query_parse("   ", &err));
 	assert_contains(err.message, "no words");
 	assert_null(query_parse("-torture", &err));
