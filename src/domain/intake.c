@@ -105,6 +105,52 @@ static int source_from_json(json_t *o, struct intake_source *src, struct error *
 	return 0;
 }
 
+/* True when text names the person: the whole name, or (with words) any
+ * word of it of four letters or more, in any spelling or script. */
+static bool text_names(const char *text_key, const char *name, bool words)
+{
+	char *nkey = names_key(name ? name : "");
+	bool named = *nkey && names_key_contains(text_key, nkey, true);
+	char *w[12];
+	size_t nw = words ? names_words(nkey, w, 12) : 0;
+	for (size_t i = 0; i < nw && !named; i++)
+		named = strlen(w[i]) >= 4 && names_key_contains(text_key, w[i], true);
+	free(nkey);
+	return named;
+}
+
+/* The subject and the groups' descriptions are stored in clear (the lists
+ * show them): they may not name the source or a victim, whose names are
+ * sealed. The message does not repeat the name. */
+static int check_clear_fields(const struct intake_submission *s, struct error *err)
+{
+	for (size_t f = 0; f <= s->victim_count; f++) {
+		const char *text = f == 0 ? s->subject : s->victims[f - 1].group_description;
+		if (!text)
+			continue;
+		char where[48];
+		if (f == 0)
+			snprintf(where, sizeof(where), "subject");
+		else
+			snprintf(where, sizeof(where), "victims[%zu].group", f - 1);
+		char *tkey = names_key(text);
+		int rc = 0;
+		if (text_names(tkey, s->source.identity, false))
+			rc = error_set(err, "%s: it names the source, whose name is kept confidential; this field is not: "
+					    "leave the name out",
+				       where);
+		for (size_t i = 0; i < s->victim_count && !rc; i++)
+			if (!s->victims[i].group && text_names(tkey, s->victims[i].name, true))
+				rc = error_set(err, "%s: it names victims[%zu], whose name is kept confidential; this field is "
+						    "not: leave the name out",
+					       where, i);
+		free(tkey);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 int intake_from_json(json_t *o, int today, struct intake_submission *s, struct error *err)
 {
 	static const char *const keys[] = {"source", "received", "language", "urgency", "country", "subject",
@@ -172,7 +218,7 @@ int intake_from_json(json_t *o, int today, struct intake_submission *s, struct e
 				return -1;
 		}
 	}
-	return 0;
+	return check_clear_fields(s, err);
 }
 
 /* --- mandates suggested ------------------------------------------------------------------- */

@@ -182,7 +182,8 @@ void web_page_begin(const struct web_request *req, struct web_response *res, con
 		 "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"New publications\" href=\"/feed.atom\">\n"
 		 "</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
 		 "<header class=\"site\"><nav aria-label=\"Main\"><a class=\"brand\" href=\"/\">Rapporteur</a> "
-		 "<a href=\"/search\">Search</a> <a href=\"/stats\">Statistics</a> <a href=\"/api/v1\">API</a>",
+		 "<a href=\"/search\">Search</a> <a href=\"/stats\">Statistics</a> <a href=\"/api/v1\">API</a> "
+		 "<a href=\"/submit\">Submit information</a>",
 		 title);
 	if (req->user) {
 		web_html(res, " <a href=\"/work\">Workspace</a> <span class=\"who\">%s</span> "

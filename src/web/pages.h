@@ -27,6 +27,9 @@ void api_replies(struct web_request *req, struct web_response *res);
 void api_addressee(struct web_request *req, struct web_response *res);
 void api_mandate(struct web_request *req, struct web_response *res);
 void api_stats(struct web_request *req, struct web_response *res);
+/* pages_intake.c: the public intake form */
+void page_submit(struct web_request *req, struct web_response *res);
+void page_submit_post(struct web_request *req, struct web_response *res);
 /* --- end of public record and API --- */
 
 /* --- workspace: pages_login.c, pages_work*.c --- */

@@ -25,6 +25,8 @@ const struct web_route web_routes[] = {
 	{"GET", "/api/v1/addressees/*", 0, api_addressee},
 	{"GET", "/api/v1/mandates/*", 0, api_mandate},
 	{"GET", "/api/v1/stats", 0, api_stats},
+	{"GET", "/submit", 0, page_submit},	  /* the public intake form; ?receipt=N after sending */
+	{"POST", "/submit", 0, page_submit_post}, /* its own CSRF check (the login form's) and a limit per address */
 	/* --- end of public record and API --- */
 	/* --- workspace --- (docs/WORKSPACE.md) */
 	{"GET", "/login", 0, page_login},

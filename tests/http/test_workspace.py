@@ -124,8 +124,8 @@ class Server:
         finally:
             c.close()
 
-    def client(self):
-        return Client(self)
+    def client(self, source=None):
+        return Client(self, source)
 
 
 class Response:
@@ -161,13 +161,15 @@ def multipart(fields, files):
 class Client:
     """One browser: keeps the session cookie, never follows redirects."""
 
-    def __init__(self, server):
+    def __init__(self, server, source=None):
         self.server = server
+        self.source = source  # the loopback address it speaks from (127.0.0.2...), for limits per address
         self.cookie = None  # the value of rapporteur_session
         self.csrf = None
 
     def request(self, method, path, fields=None, files=None, headers=None, raw=None):
-        c = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30)
+        c = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=30,
+                                       source_address=(self.source, 0) if self.source else None)
         h = dict(headers or {})
         body = None
         if raw is not None:

@@ -374,6 +374,19 @@ static void test_intake_refuses(void **state)
 		 "received: 2030-01-01 is after today"},
 		{"{\"narrative\": \"x\", \"source\": {\"name\": \"Dana\", \"contact\": \"d@x\"}, \"victim\": []}",
 		 "victim: unknown field"},
+		/* the subject and a group's description are in clear: no name of the source or a victim,
+		 * in any script */
+		{"{\"narrative\": \"x\", \"source\": {\"name\": \"Dana Ospanova\", \"contact\": \"d@x\"}, "
+		 "\"subject\": \"Reported by Dana Ospanova\"}",
+		 "subject: it names the source"},
+		{"{\"narrative\": \"x\", \"source\": {\"name\": \"Dana\", \"contact\": \"d@x\"}, \"subject\": "
+		 "\"Zhakupov beaten\", \"victims\": [{\"name\": \"\u0415\u0440\u043b\u0430\u043d "
+		 "\u0416\u0430\u043a\u0443\u043f\u043e\u0432\", \"consent\": true}]}",
+		 "subject: it names victims[0]"},
+		{"{\"narrative\": \"x\", \"source\": {\"name\": \"Dana\", \"contact\": \"d@x\"}, \"victims\": "
+		 "[{\"name\": \"Marat Ospanov\", \"consent\": false}, {\"group\": \"Ospanov and his cellmates\", "
+		 "\"count\": 4}]}",
+		 "victims[1].group: it names victims[0]"},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		json_error_t jerr;

@@ -1,0 +1,237 @@
+"""The public intake form over real HTTP (docs/WORKSPACE.md, docs/CASES.md, docs/PRIVACY.md):
+no login; anonymous information refused with a clear message; the source's contact and each
+person's consent to be named asked for; every error named as the form names its fields; its
+own CSRF defence (the login form's double-submit token); at most 5 submissions an hour from one
+address (429), another address unaffected; stored sealed: the database file, checkpointed, holds
+no source name, contact, narrative or victim's name; the answer is a receipt that repeats nothing
+and is never cached.
+
+A server of its own (test_workspace.Server). Run: python3 tests/http/run.py test_intake.py
+"""
+import os
+import re
+import sqlite3
+import unittest
+
+from publiclib import get
+from test_workspace import ADMIN, OFFICER, Server, run
+
+SOURCE = "Gulnara Srcmarkerova"
+CONTACT = "gulnara.srcmark@example.org"
+NARRATIVE = "NARRATIVEMARK-4417: on 6 January 2025 police officers beat the detainees with batons and gave them " \
+            "electric shocks in the gymnasium; the family searched three days for him."
+VICTIM = "Ерлан Маркерович"  # did not consent: never named outside the officers' screens
+VICTIM_LATIN = "Yerlan Markerovich"
+NAMED = "Aigerim Bekova"  # consented
+
+
+def form(**change):
+    """A complete submission as the form posts it; change=None drops a field."""
+    fields = {
+        "source_kind": "organisation", "source_name": SOURCE, "source_contact": CONTACT,
+        "country": "KAZ", "language": "en", "urgency": "urgent", "incident_date": "2025-01-06",
+        "subject": "Detained protesters beaten in Almaty", "narrative": NARRATIVE,
+        "persons": "2", "person_name_1": VICTIM, "person_consent_1": "no", "person_sex_1": "male",
+        "person_age_1": "34", "person_profile_1": "protester",
+        "person_name_2": NAMED, "person_consent_2": "yes", "person_profile_2": "journalist",
+        "groups": "1", "group_description_1": "protesters held in the gymnasium", "group_count_1": "40",
+        "action": "send",
+    }
+    for k, v in change.items():
+        if v is None:
+            fields.pop(k, None)
+        else:
+            fields[k] = v
+    return list(fields.items())
+
+
+def alert(r):
+    m = re.search(r'role="alert"[^>]*>(.*?)</p>', r.body, re.S)
+    return m.group(1) if m else ""
+
+
+class PublicForm(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server("intake", today="2025-01-15", users=[("olga", OFFICER, None), ("root", ADMIN, None)])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def anon(self, n):
+        """A member of the public at 127.0.0.n, with the form open."""
+        c = self.server.client("127.0.0.%d" % n)
+        r = c.get("/submit")
+        self.assertEqual(r.status, 200)
+        return c
+
+    def count(self):
+        return self.server.sql("SELECT count(*) FROM submissions")[0][0]
+
+    def test_the_form_needs_no_login_and_is_never_cached(self):
+        c = self.server.client("127.0.0.10")
+        r = c.get("/submit")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertTrue(any(v.startswith("rapporteur_session=login.") and "SameSite=Strict" in v and "HttpOnly" in v
+                            for v in r.cookies()), r.cookies())
+        for field in ('name="source_name"', 'name="source_contact"', 'name="narrative"', 'name="country"',
+                      'name="language"', 'name="urgency" value="urgent"', 'name="person_consent_1" value="no"',
+                      'name="person_consent_1" value="yes"', 'name="incident_date"', 'name="csrf"'):
+            self.assertIn(field, r.body)
+        self.assertIsNone(re.search(r"<script", r.body), "the form works without script")
+        self.assertIsNone(re.search(r"\son[a-z]+=", r.body))
+        self.assertIn('href="/submit"', get("http://127.0.0.1:%d" % self.server.port, "/").text,
+                      "every page links the form")
+        # another row, and nothing stored
+        n = self.count()
+        r = c.post("/submit", form(action="more-person"))
+        self.assertEqual(r.status, 200)
+        self.assertIn('name="person_name_3"', r.body)
+        self.assertIn('value="%s"' % NAMED, r.body, "what was typed comes back")
+        self.assertEqual(self.count(), n)
+
+    def test_anonymous_information_is_refused(self):
+        c = self.anon(11)
+        n = self.count()
+        for name in ("", "Anonymous", "anonymous", "N/A", "-", "   "):
+            with self.subTest(name=name):
+                r = c.post("/submit", form(source_name=name))
+                self.assertEqual(r.status, 400)
+                self.assertIn("Your name: anonymous submissions are refused", alert(r))
+                self.assertEqual(r.header("Cache-Control"), "no-store")
+        r = c.post("/submit", form(source_name=None, source_contact=None))
+        self.assertEqual(r.status, 400)
+        self.assertIn("anonymous submissions are refused", alert(r))
+        for kind in ("organisation", "media"):  # a contact even where the command line needs none
+            with self.subTest(kind=kind):
+                r = c.post("/submit", form(source_kind=kind, source_contact=""))
+                self.assertEqual(r.status, 400)
+                self.assertIn("How to reach you: required", alert(r))
+        self.assertEqual(self.count(), n, "nothing stored")
+
+    def test_each_field_is_checked_and_named_as_the_form_names_it(self):
+        c = self.anon(12)
+        n = self.count()
+        cases = [
+            (form(person_consent_1=None), "Person 1 (agreed to be named): required"),
+            (form(narrative=""), "What happened: required"),
+            (form(country="XXX"), "Country:"),
+            (form(incident_date="the sixth"), "When it happened:"),
+            (form(person_age_1="old"), "Person 1 (age)"),
+            (form(group_count_1=""), "Group 1 (how many)"),
+            (form(subject="Yerlan Markerovich beaten"), "Subject: it names Person 1"),
+            (form(subject="A report by Gulnara Srcmarkerova"), "Subject: it names the source"),
+            (form(group_description_1="Aigerim Bekova and friends"), "Group 1 (who they are): it names Person 2"),
+        ]
+        for fields, message in cases:
+            with self.subTest(message=message):
+                r = c.post("/submit", fields)
+                self.assertEqual(r.status, 400, alert(r))
+                self.assertIn(message, alert(r))
+                self.assertNotIn(VICTIM, alert(r), "the message never repeats a name")
+                self.assertIn('value="%s"' % SOURCE, r.body, "the form comes back as typed (no-store)")
+                self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertEqual(self.count(), n)
+
+    def test_script_comes_back_as_text(self):
+        c = self.anon(13)
+        evil = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+        r = c.post("/submit", form(source_name=evil, narrative=evil, person_name_2=evil, source_contact=""))
+        self.assertEqual(r.status, 400)
+        self.assertNotIn("<script>alert", r.body)
+        self.assertNotIn("<img src=x", r.body)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", r.body)
+
+    def test_csrf(self):
+        n = self.count()
+        # a form posted from another site: no cookie
+        c = self.server.client("127.0.0.14")
+        r = c.request("POST", "/submit", form() + [("csrf", "a" * 64)])
+        self.assertEqual(r.status, 403)
+        self.assertIn("Nothing was sent", r.body)
+        self.assertEqual(r.cookies(), [], "a refusal sets no cookie: it may not replace a session's")
+        # the cookie without the form's copy, or another token
+        c = self.anon(14)
+        self.assertEqual(c.post("/submit", form(), csrf=False).status, 403)
+        self.assertEqual(c.request("POST", "/submit", form() + [("csrf", "b" * 64)]).status, 403)
+        self.assertEqual(self.count(), n)
+        # an officer logged in uses the session's token: the session survives
+        olga = self.server.client("127.0.0.15")
+        self.assertEqual(olga.login("olga").status, 303)
+        session = olga.cookie
+        r = olga.get("/submit")
+        self.assertEqual(r.cookies(), [], "no login cookie over a session")
+        self.assertIn('value="%s"' % olga.csrf, r.body)
+        self.assertEqual(olga.post("/submit", form()).status, 303)
+        self.assertEqual(olga.cookie, session)
+        self.assertEqual(olga.get("/work").status, 200)
+
+    def test_a_submission_is_stored_sealed_and_never_repeated(self):
+        s = self.server
+        c = self.anon(16)
+        r = c.post("/submit", form())
+        self.assertEqual(r.status, 303, alert(r))
+        self.assertRegex(r.header("Location"), r"^/submit\?receipt=\d+$")
+        n = int(r.header("Location").split("=")[1])
+        r = c.get(r.header("Location"))
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertIn("Your receipt number is <strong class=\"receipt\">%d</strong>" % n, r.body)
+        self.assertIn("What happens next", r.body)
+        for secret in (SOURCE, CONTACT, NARRATIVE[:30], VICTIM, NAMED, "gymnasium"):
+            self.assertNotIn(secret, r.body, "the receipt repeats nothing the source sent")
+        self.assertEqual(s.sql("SELECT status, urgency, country, received, created_by FROM submissions WHERE id = ?", n),
+                         [("pending", "urgent", "KAZ", "2025-01-15", "public form")])
+        self.assertEqual(s.sql("SELECT count(*) FROM submission_victims WHERE submission_id = ?", n), [(3,)])
+        # no table holds any of it in clear
+        db = sqlite3.connect(s.db)
+        dump = "\n".join(db.iterdump())
+        db.close()
+        for secret in (SOURCE, CONTACT, "NARRATIVEMARK-4417", VICTIM, VICTIM_LATIN, NAMED, "Srcmarkerova", "Маркерович"):
+            self.assertNotIn(secret, dump)
+        # nor the file: the server stopped, the log written through
+        s.stop()
+        db = sqlite3.connect(s.db)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
+        raw = b""
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(s.db + suffix):
+                with open(s.db + suffix, "rb") as f:
+                    raw += f.read()
+        with open(s.log, "rb") as f:
+            log = f.read()
+        for secret in (SOURCE, CONTACT, "NARRATIVEMARK-4417", VICTIM, "Markerovich", NAMED, "Srcmarkerova",
+                       "srcmark@"):
+            self.assertNotIn(secret.encode(), raw, "in the database file: %s" % secret)
+            self.assertNotIn(secret.encode(), log, "in the log: %s" % secret)
+        # the key opens it: the test planted what it looks for
+        shown = run("intake", "show", str(n), "--db", s.db)
+        self.assertIn(SOURCE, shown)
+        self.assertIn(CONTACT, shown)
+        self.assertIn(VICTIM, shown)
+        s.start(s.today)
+
+    def test_at_most_five_an_hour_from_one_address(self):
+        c = self.anon(2)
+        for _ in range(2):  # refused ones do not count
+            self.assertEqual(c.post("/submit", form(source_name="")).status, 400)
+        for i in range(5):
+            r = c.post("/submit", form(subject="Submission %d from one address" % i))
+            self.assertEqual(r.status, 303, "submission %d: %s" % (i + 1, alert(r)))
+        n = self.count()
+        r = c.post("/submit", form(subject="One too many"))
+        self.assertEqual(r.status, 429)
+        self.assertIn("Too many submissions from your address in the last hour (at most 5)", alert(r))
+        self.assertIn("Nothing was sent", alert(r))
+        self.assertTrue(3500 <= int(r.header("Retry-After")) <= 3600, r.header("Retry-After"))
+        self.assertIn(NARRATIVE[:40], r.body, "the text is not lost")
+        self.assertEqual(self.count(), n)
+        # another address is not held back by it
+        self.assertEqual(self.anon(3).post("/submit", form()).status, 303)
+
+
+if __name__ == "__main__":
+    unittest.main()
