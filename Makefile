@@ -149,6 +149,12 @@ run: deps
 	$(BUILD)/rapporteur init --db $(RUN_DB)
 	$(BUILD)/rapporteur ingest --db $(RUN_DB) tests/letters $(wildcard $(SHARED)/corpus)
 	$(BUILD)/rapporteur list --db $(RUN_DB)
+	@# the seed letter's situation and its funnel, every figure confirmed as read (a demonstration)
+	@if [ -f $(SHARED)/corpus/AL-KAZ-2-2024.md ]; then \
+	  $(BUILD)/rapporteur situation new kaz-2022-01 --title "Kazakhstan, January 2022" --country KAZ \
+	    --from 2022-01-01 --to 2022-01-31 --db $(RUN_DB) --as make-run && \
+	  $(BUILD)/rapporteur situation link kaz-2022-01 "AL KAZ 2/2024" --db $(RUN_DB) --as make-run && \
+	  $(BUILD)/rapporteur figures confirm --all --situation kaz-2022-01 --db $(RUN_DB) --as make-run; fi
 	@echo "make run: to use the workspace, add a user: $(BUILD)/rapporteur user add NAME --role officer --db $(RUN_DB)"
 	$(BUILD)/rapporteur serve --db $(RUN_DB) --address 127.0.0.1 --port $(RUN_PORT)
 

@@ -30,6 +30,10 @@ void api_stats(struct web_request *req, struct web_response *res);
 /* pages_intake.c: the public intake form */
 void page_submit(struct web_request *req, struct web_response *res);
 void page_submit_post(struct web_request *req, struct web_response *res);
+/* pages_situation.c: a situation's page, its figures as CSV and JSON, its funnel as SVG */
+void page_situation(struct web_request *req, struct web_response *res);
+void api_situations(struct web_request *req, struct web_response *res);
+void api_situation(struct web_request *req, struct web_response *res);
 /* --- end of public record and API --- */
 
 /* --- workspace: pages_login.c, pages_work*.c --- */

@@ -29,6 +29,12 @@ void api_index(struct web_request *req, struct web_response *res)
 	    {"/api/v1/mandates/{slug}", "Figures and latest communications of a mandate."},
 	    {"/api/v1/stats",
 	     "Totals, communications per year, reply rates by addressee, most cited provisions."},
+	    {"/api/v1/situations", "The situations with a published communication."},
+	    {"/api/v1/situations/{slug}",
+	     "A situation: its published communications, their confirmed figures, the "
+	     "accountability funnel and the checks that do not add up."},
+	    {"/situation/{slug}.csv", "A situation's confirmed figures as CSV."},
+	    {"/situation/{slug}.svg", "A situation's accountability funnel as an SVG chart."},
 	    {"/search.csv", "Every result of a search as CSV (parameters as /search)."},
 	    {"/search.json", "Every result of a search as JSON (parameters as /search)."},
 	    {"/dump.json",

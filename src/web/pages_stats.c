@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../domain/public_record.h"
+#include "../domain/public_situation.h"
 #include "../util/die.h"
 #include "pages.h"
 #include "public_common.h"
@@ -285,6 +286,32 @@ void page_mandate(struct web_request *req, struct web_response *res)
 	json_decref(m);
 }
 
+/* The situations with a published communication: each a page with its
+ * accountability funnel (pages_situation.c). */
+static void situations_list(struct web_request *req, struct web_response *res, const char *today)
+{
+	struct error err;
+	json_t *list = public_situations(req->db, today, &err);
+	if (!json_array_size(list)) {
+		json_decref(list);
+		return;
+	}
+	web_html(res, "<h2 id=\"situations\">Situations: from complaints to convictions</h2>\n"
+	              "<p>The communications about one set of events, with the figures they and the "
+	              "replies report and what does not add up.</p>\n<ul>\n");
+	size_t i;
+	json_t *s;
+	json_array_foreach(list, i, s)
+	{
+		web_html(res, "<li><a href=\"/situation/%u\">%s</a>: %lld communication%s, %lld figure%s</li>\n",
+		         js(s, "slug"), js(s, "title"), ji(s, "communications"),
+		         ji(s, "communications") == 1 ? "" : "s", ji(s, "figures"),
+		         ji(s, "figures") == 1 ? "" : "s");
+	}
+	web_html(res, "</ul>\n");
+	json_decref(list);
+}
+
 void page_stats(struct web_request *req, struct web_response *res)
 {
 	char today[11];
@@ -366,6 +393,7 @@ void page_stats(struct web_request *req, struct web_response *res)
 	web_html(res, "</tbody></table></details>\n<h2>Most cited provisions</h2>\n");
 	provisions_chart(res, json_object_get(s, "provisions"), "provisions",
 	                 "Provisions cited most often");
+	situations_list(req, res, today);
 	web_page_end(req, res);
 	json_decref(s);
 }

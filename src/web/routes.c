@@ -27,6 +27,9 @@ const struct web_route web_routes[] = {
 	{"GET", "/api/v1/stats", 0, api_stats},
 	{"GET", "/submit", 0, page_submit},	  /* the public intake form; ?receipt=N after sending */
 	{"POST", "/submit", 0, page_submit_post}, /* its own CSRF check (the login form's) and a limit per address */
+	{"GET", "/situation/*", 0, page_situation}, /* and /situation/SLUG.csv, .json, .svg */
+	{"GET", "/api/v1/situations", 0, api_situations},
+	{"GET", "/api/v1/situations/*", 0, api_situation},
 	/* --- end of public record and API --- */
 	/* --- workspace --- (docs/WORKSPACE.md) */
 	{"GET", "/login", 0, page_login},

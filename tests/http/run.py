@@ -57,6 +57,14 @@ MARKERS = {
 }
 # in the letter sent last: public only from its publication date
 UNPUBLISHED_MARKER = "EMBARGOMARK7d41"
+# a submission's source, its contact and narrative, and a victim who did not consent to be
+# named: a letter is drafted from its case and published, and none may ever be served publicly
+CASE_MARKERS = {
+    "source": "Srcmarkova",
+    "contact": "srcmark7d41@example.org",
+    "narrative": "NARRMARK7d41",
+    "victim": "Vicmarkov",
+}
 
 
 def run(*args, env=None, cwd=None):
@@ -175,6 +183,21 @@ def build_database(folder):
         "facts": "This draft was never sent: " + MARKERS["draft"] + ".",
         "questions": [{"text": "Please comment on " + MARKERS["draft"] + "."}],
     })
+
+    # 5. information from a source becomes a case, and a letter drafted from the case is sent
+    # and published: the source and the victim who did not consent are never named publicly
+    case_letter = case_to_letter(folder, db, actor)
+
+    # 6. situations: the seed's figures confirmed make its funnel; the embargoed letter's
+    # situation is public only from that letter's publication date
+    if os.path.exists(seed):
+        run("situation", "new", "kaz-2022-01", "--title", "Kazakhstan, January 2022", "--country", "KAZ",
+            "--from", "2022-01-01", "--to", "2022-01-31", "--db", db, "--as", actor)
+        run("situation", "link", "kaz-2022-01", "AL KAZ 2/2024", "--db", db, "--as", actor)
+        run("figures", "confirm", "--all", "--situation", "kaz-2022-01", "--db", db, "--as", actor)
+    run("situation", "new", "kgz-2026-border", "--title", "Kyrgyzstan, the border conflict of 2026", "--country",
+        "KGZ", "--db", db, "--as", actor)
+    run("situation", "link", "kgz-2026-border", embargo_ref, "--db", db, "--as", actor)
     return {
         "db": db,
         "today_after": TODAY_AFTER,
@@ -184,8 +207,55 @@ def build_database(folder):
         "embargo": {"reference": embargo_ref, "slug": slug(embargo_ref), "marker": UNPUBLISHED_MARKER,
                     "publication_date": "2026-05-01"},
         "markers": MARKERS,
+        "case_markers": CASE_MARKERS,
+        "case_letter": case_letter,
+        "situation": "kaz-2022-01" if os.path.exists(seed) else None,
+        "embargo_situation": "kgz-2026-border",
         "seed": os.path.exists(seed),
     }
+
+
+def case_to_letter(folder, db, actor):
+    """A submission (markers in its source, contact, narrative and a victim who did not consent),
+    decided, a case from it with an event, a letter drafted from the case, approved and sent."""
+    m = CASE_MARKERS
+    path = os.path.join(folder, "submission.json")
+    write(path, json.dumps({
+        "source": {"kind": "organisation", "name": "Marat " + m["source"] + " Human Rights Centre",
+                   "contact": m["contact"]},
+        "received": "2025-01-10", "country": "UZB", "language": "en", "urgency": "routine",
+        "subject": "A protester beaten in police custody in Tashkent",
+        "incident_date": "2025-01-06",
+        "narrative": "Timur " + m["victim"] + " was beaten by police officers in station No. 3. " + m["narrative"],
+        "victims": [{"name": "Timur " + m["victim"], "consent": False, "sex": "male", "age": 41,
+                     "profiles": ["protester"]},
+                    {"name": "Dilnoza Karimova", "consent": True, "sex": "female"}],
+    }))
+    sid = re.search(r"submission (\d+) received", run("intake", "add", "--db", db, "--file", path, "--as", actor,
+                                                      "--today", "2025-01-12")).group(1)
+    run("intake", "decide", sid, "--admissible", "--reason", "Detailed and corroborated", "--db", db, "--as", actor)
+    cid = re.search(r"case (\d+) created", run("case", "new", "--from-submission", sid, "--db", db,
+                                                "--as", actor)).group(1)
+    victims = json.loads(run("case", "show", cid, "--json", "--db", db))["victims"]
+    path = os.path.join(folder, "case.json")
+    write(path, json.dumps({
+        "places": [{"ref": "station", "name": "police station No. 3", "kind": "police-station",
+                    "locality": "Tashkent"}],
+        "perpetrators": [{"ref": "police", "kind": "state-agent", "unit": "the Tashkent city police",
+                          "role": "officers"}],
+        "events": [{"date": "2025-01-06", "place": "station",
+                    "summary": "Victim A and Dilnoza Karimova were questioned about the protest.",
+                    "sources": [{"submission": int(sid), "reliability": "probable"}],
+                    "acts": [{"victim": victims[0]["id"], "method": "beating", "perpetrator": "police"},
+                             {"victim": victims[1]["id"], "method": "threats-of-death", "perpetrator": "police"}]}],
+    }))
+    run("case", "import", cid, "--file", path, "--db", db, "--today", "2025-01-12")
+    did = re.search(r"draft (\d+) created", run("case", "draft", cid, "--db", db, "--as", actor,
+                                                 "--today", "2025-01-20")).group(1)
+    for mandate in json.loads(run("draft", "show", did, "--json", "--db", db))["mandates"]:
+        run("approve", did, "--db", db, "--mandate", mandate, "--as", actor)
+    reference = sent_reference(run("send", did, "--db", db, "--date", "2025-01-20", "--as", actor))
+    return {"reference": reference, "slug": slug(reference), "case": int(cid), "submission": int(sid)}
 
 
 def free_port():

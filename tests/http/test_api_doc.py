@@ -86,7 +86,8 @@ class ApiDoc(unittest.TestCase):
     def test_the_page_has_examples_for_every_endpoint(self):
         commands = " ".join(c for _, c, _, _ in examples())
         for path in ("/api/v1 ", "/api/v1/search", "/api/v1/communications/", "/replies", "/api/v1/addressees/",
-                     "/api/v1/mandates/", "/api/v1/stats", "/search.csv", "/search.json", "/dump.json", "/feed.atom"):
+                     "/api/v1/mandates/", "/api/v1/stats", "/search.csv", "/search.json", "/dump.json", "/feed.atom",
+                     "/api/v1/situations ", "/api/v1/situations/", "/situation/"):
             self.assertIn(path, commands + " ")
 
     def test_every_example(self):

@@ -1,20 +1,35 @@
-"""The public intake form over real HTTP (docs/WORKSPACE.md, docs/CASES.md, docs/PRIVACY.md):
-no login; anonymous information refused with a clear message; the source's contact and each
-person's consent to be named asked for; every error named as the form names its fields; its
-own CSRF defence (the login form's double-submit token); at most 5 submissions an hour from one
-address (429), another address unaffected; stored sealed: the database file, checkpointed, holds
-no source name, contact, narrative or victim's name; the answer is a receipt that repeats nothing
-and is never cached.
+"""Information coming in, and the situations the public follows, over real HTTP
+(docs/WORKSPACE.md, docs/CASES.md, docs/PRIVACY.md, docs/FIGURES.md, docs/API.md):
 
-A server of its own (test_workspace.Server). Run: python3 tests/http/run.py test_intake.py
+- the public form (/submit): no login; anonymous information refused with a clear
+  message; the source's contact and each person's consent to be named asked for; every
+  error named as the form names its fields; its own CSRF defence (the login form's
+  double-submit token); at most 5 submissions an hour from one address (429), another
+  address unaffected; stored sealed: the database file, checkpointed, holds no source
+  name, contact, narrative or victim's name; the answer is a receipt that repeats nothing
+  and is never cached;
+- the public situation page (/situation/SLUG) with its funnel as SVG, the checks that do
+  not add up, its figures as CSV and JSON and in the API; a situation public from its
+  first public communication, the same 404 before;
+- markers planted in the source and in a victim who did not consent (run.py's fixture: a
+  letter drafted from a case and published) on no public page, export or API answer.
+
+The public form's tests start a server of their own (test_workspace.Server); the
+situations' read run.py's. Run: python3 tests/http/run.py test_intake.py
 """
 import os
+import csv
+import io
+import json
 import re
 import sqlite3
 import unittest
+import xml.etree.ElementTree as ET
 
-from publiclib import get
+from publiclib import fixture, get, sql as fixture_sql
 from test_workspace import ADMIN, OFFICER, Server, run
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 SOURCE = "Gulnara Srcmarkerova"
 CONTACT = "gulnara.srcmark@example.org"
@@ -232,6 +247,135 @@ class PublicForm(unittest.TestCase):
         # another address is not held back by it
         self.assertEqual(self.anon(3).post("/submit", form()).status, 303)
 
+
+
+class PublicSituations(unittest.TestCase):
+    """run.py's servers: the situation of the seed letter, with every figure confirmed, and one
+    whose only letter is under embargo until 2026-05-01."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.f = fixture()
+        cls.A = os.environ["RAPPORTEUR_HTTP_URL"]
+        cls.B = os.environ["RAPPORTEUR_HTTP_URL_BEFORE"]
+        cls.slug = cls.f["situation"]
+
+    def need_seed(self):
+        if not self.slug:
+            self.skipTest("the seed letter (SHARED/corpus) is not there")
+
+    def ok(self, path, kind, base=None):
+        r = get(base or self.A, path)
+        self.assertEqual(r.status, 200, "%s: %s" % (path, r.text[:300]))
+        self.assertTrue((r.header("Content-Type") or "").startswith(kind), r.header("Content-Type"))
+        return r
+
+    def public_figures(self):
+        return fixture_sql("SELECT count(*) FROM figure_records WHERE status = 'confirmed' AND communication_id IN "
+                           "(SELECT communication_id FROM situation_communications l JOIN situations s ON "
+                           "s.id = l.situation_id WHERE s.slug = ?)", self.slug)[0][0]
+
+    def test_the_page_draws_the_funnel_and_what_does_not_add_up(self):
+        self.need_seed()
+        r = self.ok("/situation/" + self.slug, "text/html")
+        page = r.text
+        self.assertIn("<h1>Kazakhstan, January 2022</h1>", page)
+        self.assertIn('href="/c/AL-KAZ-2-2024"', page)
+        svg = re.search(r"<svg .*?</svg>", page, re.S).group(0)
+        root = ET.fromstring(svg)
+        self.assertEqual(root.get("role"), "img")
+        self.assertIn("Kazakhstan, January 2022", root.find(SVG + "title").text)
+        self.assertIn("301 complaints", root.find(SVG + "desc").text)
+        self.assertFalse(any(e.get("style") for e in root.iter()), "no style attribute: the CSP forbids them")
+        self.assertIn("<th>Stage</th>", page)
+        checks = page[page.index("What does not add up"):]
+        self.assertIn("3 not accounted for", checks)
+        self.assertIn("more than 13 criminal cases", checks)
+        self.assertIn("Raised at earlier dates", checks)
+        self.assertEqual(page.count('<tr id="figure-'), self.public_figures())
+        self.assertIn("Content-Security-Policy", dict(r.headers))
+        for leak in ("decided_by", self.f["markers"]["actor"], "Drafted from", "proposed"):
+            self.assertNotIn(leak, page)
+
+    def test_the_chart_alone_and_the_exports(self):
+        self.need_seed()
+        r = self.ok("/situation/%s.svg" % self.slug, "image/svg+xml")
+        self.assertEqual(ET.fromstring(r.raw).get("role"), "img")
+        r = self.ok("/situation/%s.csv" % self.slug, "text/csv")
+        rows = list(csv.reader(io.StringIO(r.text)))
+        self.assertEqual(rows[0], ["id", "reference", "document", "category", "category_label", "value", "unit",
+                                   "as_of", "as_of_basis", "source", "source_label", "source_words", "passage",
+                                   "status"])
+        self.assertEqual(len(rows) - 1, self.public_figures())
+        self.assertIn(["301"], [[row[5]] for row in rows[1:] if row[3] == "complaints"])
+        j = self.ok("/situation/%s.json" % self.slug, "application/json").json()
+        api = self.ok("/api/v1/situations/" + self.slug, "application/json").json()
+        self.assertEqual(j, api)
+        self.assertEqual(len(j["figures"]), self.public_figures())
+        self.assertEqual(j["funnel"]["flags"], 2)
+        self.assertEqual([c["reference"] for c in j["communications"]], ["AL KAZ 2/2024"])
+        self.assertEqual(j["links"]["csv"], "/situation/%s.csv" % self.slug)
+        text = json.dumps(j)
+        for key in ("decided_by", "decided_at", '"note"', '"proposed"', '"evidence"', "created_by"):
+            self.assertNotIn(key, text)
+
+    def test_listed_in_the_api_and_on_the_statistics_page(self):
+        names = [s["slug"] for s in self.ok("/api/v1/situations", "application/json").json()["situations"]]
+        self.assertIn(self.f["embargo_situation"], names)
+        if self.slug:
+            self.assertIn(self.slug, names)
+            self.assertIn('href="/situation/%s"' % self.slug, self.ok("/stats", "text/html").text)
+
+    def test_a_situation_is_public_from_its_first_public_communication(self):
+        e = self.f["embargo_situation"]
+        before = [s["slug"] for s in self.ok("/api/v1/situations", "application/json", self.B).json()["situations"]]
+        self.assertNotIn(e, before)
+        self.assertNotIn("/situation/" + e, self.ok("/stats", "text/html", self.B).text)
+        unknown = get(self.B, "/situation/no-such-situation")
+        for path in ("/situation/" + e, "/situation/%s.csv" % e, "/situation/%s.json" % e,
+                     "/situation/%s.svg" % e, "/api/v1/situations/" + e):
+            r = get(self.B, path)
+            with self.subTest(path=path):
+                self.assertEqual(r.status, 404)
+                if path.startswith("/situation/%s" % e) and path.endswith(e):
+                    self.assertEqual(r.text, unknown.text, "the same 404 as a situation that never was")
+        self.assertEqual(get(self.B, "/api/v1/situations/" + e).json()["error"]["message"],
+                         get(self.B, "/api/v1/situations/nowhere").json()["error"]["message"])
+        r = self.ok("/situation/" + e, "text/html")
+        self.assertIn(self.f["embargo"]["reference"], r.text)
+        self.assertIn("No confirmed figures yet", r.text)
+
+    def test_no_source_and_no_unnamed_victim_on_any_public_answer(self):
+        m = self.f["case_markers"]
+        letter = self.f["case_letter"]
+        for base in (self.A, self.B):
+            dump = get(base, "/dump.json?per_page=1000").json()["communications"]
+            self.assertIn(letter["reference"], [c["reference"] for c in dump])
+            paths = ["/", "/search", "/search?q=Tashkent", "/search?q=beaten", "/search.csv?q=Tashkent",
+                     "/search.json?q=Tashkent", "/feed.atom", "/dump.json?per_page=1000", "/stats", "/api/v1",
+                     "/api/v1/search?q=Tashkent", "/api/v1/stats", "/addressee/UZB", "/api/v1/addressees/UZB",
+                     "/mandate/torture", "/api/v1/mandates/torture", "/api/v1/situations", "/submit"]
+            for s in ([self.slug] if self.slug else []) + [self.f["embargo_situation"]]:
+                paths += ["/situation/" + s, "/situation/%s.csv" % s, "/situation/%s.json" % s,
+                          "/situation/%s.svg" % s, "/api/v1/situations/" + s]
+            for c in dump:
+                paths += ["/c/" + c["slug"], "/api/v1/communications/" + c["slug"],
+                          "/api/v1/communications/%s/replies" % c["slug"]]
+            for path in paths:
+                body = get(base, path).raw.decode("utf-8", "replace").lower()
+                for marker in m.values():
+                    self.assertNotIn(marker.lower(), body, "%s%s holds %s" % (base, path, marker))
+        # the letter names the victim who consented and labels the other
+        text = get(self.A, "/api/v1/communications/" + letter["slug"]).json()["text"]
+        self.assertIn("Victim A", text)
+        self.assertIn("Dilnoza Karimova", text)
+        # the database holds the markers, sealed: no table has them in clear
+        c = sqlite3.connect(os.environ["RAPPORTEUR_HTTP_DB"])
+        dump = "\n".join(c.iterdump())
+        c.close()
+        for marker in m.values():
+            self.assertNotIn(marker, dump)
+        self.assertEqual(fixture_sql("SELECT count(*) FROM submissions WHERE id = ?", letter["submission"]), [(1,)])
 
 if __name__ == "__main__":
     unittest.main()
