@@ -8,8 +8,9 @@
 --   takes max(id) + 1, as SQLite gives a rowid, so that rows copied with
 --   their ids (rapporteur migrate) and rows added later never collide and
 --   no sequence has to be kept in step.
--- * json_extract(text, '$.a.b'), julianday(text) and group_concat(text,
---   text): the SQLite functions the code's SQL uses, with their meaning.
+-- * json_extract(text, '$.a.b'), json_each(text, '$.a'), json_array_length
+--   (text, '$.a'), julianday(text) and group_concat(text, text): the SQLite
+--   functions the code's SQL uses, with their meaning.
 --
 -- The full-text index is the tsv column (003), written by the store.
 
@@ -38,6 +39,20 @@ END $$;
 -- and arrays as JSON), NULL when absent or when doc is NULL.
 CREATE FUNCTION json_extract(doc text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT (doc::jsonb) #>> string_to_array(substr(path, 3), '.')
+$$;
+
+-- json_each(doc, '$.path'): the elements of the array at the path, as
+-- text in a column called value (the code reads arrays only).
+CREATE FUNCTION json_each(doc text, path text) RETURNS TABLE(value text) LANGUAGE sql IMMUTABLE AS $$
+  SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(j) = 'array' THEN j ELSE '[]'::jsonb END)
+  FROM (SELECT (doc::jsonb) #> string_to_array(substr(path, 3), '.') AS j) p
+$$;
+
+-- json_array_length(doc, '$.path'): the length of the array at the path,
+-- 0 for another value, NULL when there is none.
+CREATE FUNCTION json_array_length(doc text, path text) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN j IS NULL THEN NULL WHEN jsonb_typeof(j) = 'array' THEN jsonb_array_length(j) ELSE 0 END
+  FROM (SELECT (doc::jsonb) #> string_to_array(substr(path, 3), '.') AS j) p
 $$;
 
 -- julianday('YYYY-MM-DD[THH:MM:SS]' or 'now'): the Julian day number,

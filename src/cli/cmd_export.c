@@ -48,11 +48,16 @@ static void write_csv(struct db_stmt *st, FILE *out)
 static const char *const comm_columns =
 	"c.reference, c.type, c.country, c.number, c.year, c.date, c.language, c.reply_deadline_days, "
 	"c.reply_due, c.status, "
-	"(SELECT group_concat(coalesce(m.slug, m.title), ';') FROM communication_mandates m WHERE m.communication_id = c.id) AS mandates, "
-	"(SELECT group_concat(m.resolution, ';') FROM communication_mandates m WHERE m.communication_id = c.id) AS resolutions, "
+	/* lists in their order: group_concat over an ordered subquery, as both stores keep it */
+	"(SELECT group_concat(v, ';') FROM (SELECT coalesce(m.slug, m.title) AS v FROM communication_mandates m "
+	"WHERE m.communication_id = c.id ORDER BY m.position) m) AS mandates, "
+	"(SELECT group_concat(v, ';') FROM (SELECT m.resolution AS v FROM communication_mandates m "
+	"WHERE m.communication_id = c.id ORDER BY m.position) m) AS resolutions, "
 	"(SELECT count(*) FROM questions q WHERE q.communication_id = c.id) AS questions, "
-	"(SELECT group_concat(r.reference, ';') FROM related_references r WHERE r.communication_id = c.id) AS related_references, "
-	"(SELECT group_concat(s.name, ';') FROM signatories s WHERE s.communication_id = c.id) AS signatories";
+	"(SELECT group_concat(v, ';') FROM (SELECT r.reference AS v FROM related_references r "
+	"WHERE r.communication_id = c.id ORDER BY r.reference) r) AS related_references, "
+	"(SELECT group_concat(v, ';') FROM (SELECT s.name AS v FROM signatories s "
+	"WHERE s.communication_id = c.id ORDER BY s.position) s) AS signatories";
 
 static FILE *open_out(const char *dir, const char *name)
 {

@@ -544,7 +544,7 @@ int intake_list(struct db *db, const char *status, struct intake_row **rows, siz
 					"SELECT s.id, s.received, s.status, s.urgency, coalesce(s.country, ''), s.subject, "
 					"(SELECT count(*) FROM submission_victims v WHERE v.submission_id = s.id), s.case_id, "
 					"(SELECT group_concat(mandate, ',') FROM (SELECT mandate FROM submission_mandates m "
-					"WHERE m.submission_id = s.id ORDER BY score DESC, mandate)) "
+					"WHERE m.submission_id = s.id ORDER BY score DESC, mandate) m) "
 					"FROM submissions s WHERE ?1 IS NULL OR s.status = ?1 ORDER BY s.received DESC, s.id DESC",
 					err);
 	if (!st)

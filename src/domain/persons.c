@@ -151,7 +151,7 @@ static int index_person(struct db *db, const struct privacy *pv, long long id, c
 {
 	char tokens[MAX_TOKENS][PRIVACY_TOKEN_HEX];
 	size_t n = name_tokens(pv, name, tokens);
-	struct db_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO person_name_index(person_id, token) VALUES (?1, ?2)", err);
+	struct db_stmt *st = db_prepare(db, "INSERT INTO person_name_index(person_id, token) VALUES (?1, ?2) ON CONFLICT DO NOTHING", err);
 	if (!st)
 		return -1;
 	int rc = 0;

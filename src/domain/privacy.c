@@ -440,8 +440,18 @@ int privacy_rotate(struct db *db, struct privacy *pv, long long *fields, struct 
 		db_rollback(db);
 		return -1;
 	}
-	if (db->backend == DB_SQLITE)
+	if (db->backend == DB_SQLITE) {
 		db_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+	} else {
+		/* PostgreSQL keeps the rows' old versions, with their old ciphertexts,
+		 * until a vacuum: rewrite the tables without them now */
+		for (const struct privacy_column *c = privacy_columns; c->table; c++) {
+			char sql[96];
+			snprintf(sql, sizeof(sql), "VACUUM FULL %s", c->table);
+			db_exec(db, sql, NULL);
+		}
+		db_exec(db, "VACUUM FULL person_name_index", NULL);
+	}
 	/* 3. the old key retired from the file too */
 	secret_wipe(pv->keys + 1, (pv->key_count - 1) * sizeof(*pv->keys));
 	pv->key_count = 1;

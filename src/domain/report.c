@@ -140,8 +140,8 @@ static int part(struct db *db, const struct kb *kb, struct buf *out, const char 
 
 #define REPORT_ROWS                                                                                         \
 	"SELECT c.id, c.country, c.date, c.reference, "                                                     \
-	"(SELECT group_concat(coalesce(m.slug, m.title), ', ') FROM communication_mandates m "             \
-	" WHERE m.communication_id = c.id ORDER BY m.position) "                                             \
+	"(SELECT group_concat(name, ', ') FROM (SELECT coalesce(m.slug, m.title) AS name "                  \
+	" FROM communication_mandates m WHERE m.communication_id = c.id ORDER BY m.position) m) "             \
 	"FROM communications c LEFT JOIN countries k ON k.alpha3 = c.country "                                \
 	"WHERE c.reference IS NOT NULL AND c.status NOT IN ('draft', 'approved') "                            \
 	"AND c.procedure NOT IN ('wgad-regular', 'wgeid-case') "

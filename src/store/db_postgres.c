@@ -33,6 +33,9 @@
 /* The server's type oids this driver reads differently (pg_type.h). */
 #define OID_BOOL 16
 #define OID_TEXT 25
+#define OID_FLOAT4 700
+#define OID_FLOAT8 701
+#define OID_NUMERIC 1700
 
 /* Statements kept prepared on one connection; more distinct texts than
  * this run unnamed (prepared and run each time). */
@@ -63,6 +66,7 @@ struct db_stmt {
 	char **values;          /* the bound parameters as text; NULL is SQL NULL */
 	PGresult *res;          /* after the first step */
 	int row, rows;
+	char (*real)[40];       /* per column: a real as SQLite writes it */
 };
 
 static struct connection *conn_of(struct db *db)
@@ -208,7 +212,10 @@ static int undetermined_parameter(const PGresult *res)
 {
 	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 	const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-	if (!state || strcmp(state, "42P18") || !msg)
+	/* 42P18 indeterminate_datatype; 42P08 when one use leaves it unknown
+	 * ("?1 IS NULL") and another would not */
+	if (!state || (strcmp(state, "42P18") && strcmp(state, "42P08")) || !msg ||
+	    !strstr(msg, "could not determine data type of parameter"))
 		return 0;
 	const char *d = strrchr(msg, '$');
 	return d ? atoi(d + 1) : 0;
@@ -414,15 +421,43 @@ static bool on_row(struct db_stmt *st, int col)
 	return st->res && st->row >= 0 && st->row < st->rows && col >= 0 && col < PQnfields(st->res);
 }
 
+/* A real as SQLite writes one ("%!.15g": 15 digits, and ".0" on a whole
+ * number), so that the two stores print the same figures. */
+static const char *sqlite_real(struct db_stmt *st, int col, const char *v)
+{
+	if (!st->real)
+		st->real = xcalloc((size_t)PQnfields(st->res), sizeof(*st->real));
+	char *out = st->real[col];
+	double d = strtod(v, NULL);
+	if (isnan(d) || isinf(d))
+		return v;
+	snprintf(out, sizeof(st->real[col]), "%.15g", d);
+	if (!strpbrk(out, ".e")) {
+		strcat(out, ".0");
+	} else if (!strchr(out, '.')) {
+		char *e = strchr(out, 'e');
+		memmove(e + 2, e, strlen(e) + 1);
+		memcpy(e, ".0", 2);
+	}
+	return out;
+}
+
 static const char *pg_column_text(struct db_stmt *st, int col)
 {
 	if (!on_row(st, col) || PQgetisnull(st->res, st->row, col))
 		return NULL;
 	const char *v = PQgetvalue(st->res, st->row, col);
-	/* a boolean reads as SQLite gives one: 1 or 0 */
-	if (PQftype(st->res, col) == OID_BOOL)
+	switch (PQftype(st->res, col)) {
+	case OID_BOOL: /* as SQLite gives one: 1 or 0 */
 		return *v == 't' ? "1" : "0";
-	return v;
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+		return sqlite_real(st, col, v);
+	case OID_NUMERIC: /* avg(), sum() of reals: a real; sum() of integers: an integer */
+		return strpbrk(v, ".eE") ? sqlite_real(st, col, v) : v;
+	default:
+		return v;
+	}
 }
 
 static long long pg_column_int(struct db_stmt *st, int col)
@@ -459,6 +494,8 @@ static void pg_reset(struct db_stmt *st)
 {
 	PQclear(st->res);
 	st->res = NULL;
+	free(st->real);
+	st->real = NULL;
 	st->row = st->rows = 0;
 	clear_values(st);
 }

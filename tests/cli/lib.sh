@@ -45,8 +45,45 @@ same() {
 	[ "$1" = "$2" ] || fail "${3:-value}: got '$1', wanted '$2'"
 }
 
+# The store a test uses, $DB: a SQLite file in $TMP, or, when the suite
+# runs on PostgreSQL ($RAPPORTEUR_TEST_PG, the URL of a server's maintenance
+# database: tests/pg/server.sh), a database made on that server for this
+# test and dropped by run.sh after it. $BACKEND says which.
+if [ -n "${RAPPORTEUR_TEST_PG:-}" ]; then BACKEND=postgres; else BACKEND=sqlite; fi
+pg_tool() { # pg_tool NAME: PostgreSQL's client program NAME
+	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+		[ -x "$d/$1" ] && { echo "$d/$1"; return; }
+	done
+	echo "$1"
+}
+# newdb NAME: prints the target of a new, empty store called NAME.
+newdb() {
+	if [ "$BACKEND" = sqlite ]; then
+		echo "$TMP/$1.db"
+		return
+	fi
+	name="${RAPPORTEUR_TEST_DB_PREFIX:-rt$$}_$1"
+	"$(pg_tool psql)" "$RAPPORTEUR_TEST_PG" -qAt -c "CREATE DATABASE \"$name\"" > /dev/null
+	echo "${RAPPORTEUR_TEST_PG%/*}/$name"
+}
+DB=$(newdb t)
+# PostgreSQL has no folder to keep the key of the confidential fields
+# beside the database: it goes where SQLite's would be.
+if [ "$BACKEND" = postgres ]; then export RAPPORTEUR_KEY_FILE="$TMP/t.db.key"; fi
+
+# rows DB SQL: the rows of a read-only query, columns parted by |.
 rows() {
-	sqlite3 "$1" "$2"
+	"$R" sql --db "$1" "$2"
+}
+
+# sql_write DB SQL: a change no command makes (a test's setting up).
+sql_write() {
+	if [ "$BACKEND" = sqlite ]; then sqlite3 "$1" "$2"; else "$(pg_tool psql)" "$1" -qAt -v ON_ERROR_STOP=1 -c "$2"; fi
+}
+
+# dump_db DB: the whole store as SQL text (what a copy of it reveals).
+dump_db() {
+	if [ "$BACKEND" = sqlite ]; then sqlite3 "$1" .dump; else "$(pg_tool pg_dump)" "$1"; fi
 }
 
 # draft_id: the number of the draft that the last `draft new` created (from out.txt).

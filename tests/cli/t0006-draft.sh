@@ -6,7 +6,7 @@
 # and the round trip: the rendered letter parses back to what was drafted.
 . "$PROJECT/tests/cli/lib.sh"
 D="$PROJECT/tests/drafts"
-export RAPPORTEUR_DB="$TMP/t.db"
+export RAPPORTEUR_DB="$DB"
 expect_exit 0 "$R" init
 
 expect_exit 0 "$R" draft new --file "$D/kaz-2024.json" --as officer1
@@ -114,7 +114,7 @@ same "$(json out.txt 'r["subject"]')" "Journalist detained in Dhaka"
 same "$(json out.txt 'r["mandates"]')" '["expression", "torture"]'
 
 # bad drafts: a clear message naming the field, nothing stored
-n=$(rows t.db "select count(*) from communications")
+n=$(rows "$DB" "select count(*) from communications")
 printf '{"type": "XX"}' > bad.json
 expect_exit 1 "$R" draft new --file bad.json
 contains err.txt "type"
@@ -135,7 +135,7 @@ expect_exit 1 "$R" draft new --file bad.json
 contains err.txt "bad.json"
 expect_exit 2 "$R" draft new --provision CAT
 contains err.txt "INSTRUMENT:ARTICLE"
-same "$(rows t.db "select count(*) from communications")" "$n" "no draft stored from bad input"
+same "$(rows "$DB" "select count(*) from communications")" "$n" "no draft stored from bad input"
 
 # HTML: a page that escapes what officers typed
 cat > script.json <<'J'

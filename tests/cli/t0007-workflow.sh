@@ -7,7 +7,7 @@
 # back as drafted; every change is recorded with who and when.
 . "$PROJECT/tests/cli/lib.sh"
 D="$PROJECT/tests/drafts"
-export RAPPORTEUR_DB="$TMP/t.db"
+export RAPPORTEUR_DB="$DB"
 expect_exit 0 "$R" init
 expect_exit 0 "$R" ingest "$SEED"           # AL KAZ 2/2024 is held: the next KAZ number in 2024 is 3
 # a letter read from a file gets its dates too: due 8 July 2024, public then, session 57
@@ -34,11 +34,11 @@ expect_exit 0 "$R" approve $id --mandate counter-terrorism --as holder-ct
 contains out.txt "every mandate has approved"
 expect_exit 0 "$R" draft edit $id --subject "January 2022: torture and unregistered detention" --as editor1
 contains out.txt "must approve it again"
-same "$(rows t.db "select status || ' ' || (select count(*) from approvals where communication_id = $id) from communications where id = $id")" "draft 0"
+same "$(rows "$DB" "select status || ' ' || (select count(*) from approvals where communication_id = $id) from communications where id = $id")" "draft 0"
 for m in torture arbitrary-detention disappearances executions expression assembly-association defenders judges-lawyers counter-terrorism; do
 	expect_exit 0 "$R" approve $id --mandate $m --as "holder-$m"
 done
-same "$(rows t.db "select status from communications where id = $id")" approved
+same "$(rows "$DB" "select status from communications where id = $id")" approved
 
 # sent: numbered, dated, read back
 expect_exit 0 "$R" send $id --date 2024-05-09 --as officer1
@@ -94,9 +94,9 @@ expect_exit 0 "$R" render "AL KAZ 3/2024"
 cmp -s out.txt sent.md || fail "the sent letter renders differently the second time"
 
 # every transition, with who and when
-same "$(rows t.db "select group_concat(coalesce(from_status, '-') || '>' || to_status || ':' || actor, ' ') from status_events where communication_id = $id order by id")" \
+same "$(rows "$DB" "select group_concat(e, ' ') from (select coalesce(from_status, '-') || '>' || to_status || ':' || actor as e from status_events where communication_id = $id order by id) s")" \
 	"->draft:officer1 draft>approved:holder-ct approved>draft:editor1 draft>approved:holder-counter-terrorism approved>sent:officer1"
-same "$(rows t.db "select effective from status_events where communication_id = $id and to_status = 'sent'")" 2024-05-09
+same "$(rows "$DB" "select effective from status_events where communication_id = $id and to_status = 'sent'")" 2024-05-09
 
 # the next letter to the same addressee in the same year, of another type
 cat > ua.json <<'J'
@@ -147,5 +147,5 @@ for k in 1 2 3 4 5 6 7 8; do
 	same "$(cat send$k.rc)" 0 "send $k exit status ($(cat send$k.err))"
 done
 same "$(cat send*.out | sed -n 's/^sent AL TUR \([0-9]*\)\/2025.*/\1/p' | sort -n | tr '\n' ' ')" "1 2 3 4 5 6 7 8 " "racing references"
-same "$(rows t.db "select count(distinct reference) from communications where country = 'TUR' and year = 2025")" 8
-same "$(rows t.db "select last from reference_counters where country = 'TUR' and year = 2025")" 8
+same "$(rows "$DB" "select count(distinct reference) from communications where country = 'TUR' and year = 2025")" 8
+same "$(rows "$DB" "select last from reference_counters where country = 'TUR' and year = 2025")" 8

@@ -5,7 +5,7 @@
 # and reported; overdue and due lists; the follow-up chain both ways.
 . "$PROJECT/tests/cli/lib.sh"
 D="$PROJECT/tests/drafts"
-export RAPPORTEUR_DB="$TMP/t.db"
+export RAPPORTEUR_DB="$DB"
 expect_exit 0 "$R" init
 # an earlier letter, and its reply
 cat > early.json <<'J'
@@ -32,7 +32,7 @@ contains out.txt "reply 1 to AL KAZ 1/2022 filed: received 2022-03-18, substanti
 lacks out.txt "late"
 contains out.txt "question 1   suggested answered"
 contains out.txt "question 2   suggested answered"
-same "$(rows t.db "select status from communications where reference = 'AL KAZ 1/2022'")" replied
+same "$(rows "$DB" "select status from communications where reference = 'AL KAZ 1/2022'")" replied
 
 # the follow-up: the renderer names the earlier letter and its reply
 expect_exit 0 "$R" draft new --file "$D/kaz-2024.json"
@@ -65,7 +65,7 @@ expect_exit 1 "$R" reply add "$(draft_id)" --received 2024-05-20 --file r2022.md
 contains err.txt "has not been sent"
 expect_exit 1 "$R" reply add "AL KAZ 1/2022" --received 2022-03-18 --file r2022.md --today 2022-03-20
 contains err.txt "already filed as reply 1"
-same "$(rows t.db "select count(*) from replies")" 1 "nothing filed by the refusals"
+same "$(rows "$DB" "select count(*) from replies")" 1 "nothing filed by the refusals"
 
 # the clock: due soon, then overdue, published, reported
 expect_exit 0 "$R" due --within 14d --today 2024-06-30
@@ -83,7 +83,7 @@ lacks out.txt "AL KAZ 1/2024"
 expect_exit 0 "$R" advance --today 2024-07-08 --as clock
 contains out.txt "AL KAZ 1/2024                sent      -> overdue   2024-07-08"
 contains out.txt "AL KAZ 1/2024                overdue   -> published 2024-07-08"
-same "$(rows t.db "select status from communications where reference = 'AL KAZ 1/2024'")" published
+same "$(rows "$DB" "select status from communications where reference = 'AL KAZ 1/2024'")" published
 expect_exit 0 "$R" advance --today 2024-07-08
 contains out.txt "0 changes"
 expect_exit 0 "$R" advance --today 2024-09-09
@@ -96,7 +96,7 @@ M
 expect_exit 0 "$R" reply add "AL KAZ 1/2024" --received 2024-09-20 --file r2024.md --today 2024-10-01
 contains out.txt "acknowledgement, late"
 contains out.txt "question 2   suggested not-answered"
-same "$(rows t.db "select status from communications where reference = 'AL KAZ 1/2024'")" reported
+same "$(rows "$DB" "select status from communications where reference = 'AL KAZ 1/2024'")" reported
 cat > r2024b.md <<'M'
 The Government categorically rejects the allegations, which are unfounded and politically motivated.
 
@@ -115,7 +115,7 @@ expect_exit 0 "$R" reply mark 3 --question 2 --reading partly --as officer2
 expect_exit 0 "$R" reply mark 3 --kind substantive
 expect_exit 0 "$R" reply list "AL KAZ 1/2024"
 contains out.txt "question 2   partly        (read by an officer)"
-same "$(rows t.db "select kind || ' ' || read_by from replies r join reply_answers a on a.reply_id = r.id where r.id = 3 and a.question_n = 2")" "substantive officer2"
+same "$(rows "$DB" "select kind || ' ' || read_by from replies r join reply_answers a on a.reply_id = r.id where r.id = 3 and a.question_n = 2")" "substantive officer2"
 expect_exit 1 "$R" reply mark 3 --question 9 --reading partly
 contains err.txt "no question 9"
 expect_exit 2 "$R" reply mark 3 --question 2 --reading maybe

@@ -3,7 +3,7 @@
 # then date; WGAD regular-procedure and WGEID case items left out; nothing
 # confidential) and the reply statistics.
 . "$PROJECT/tests/cli/lib.sh"
-export RAPPORTEUR_DB="$TMP/t.db"
+export RAPPORTEUR_DB="$DB"
 expect_exit 0 "$R" init
 expect_exit 0 "$R" ingest "$SEED" "$LETTERS/AL-BGD-5-2023.md" "$LETTERS/OL-KGZ-2-2024.md" "$LETTERS/AL-AUS-1-2024.md"
 send() { # file date mandate
@@ -28,7 +28,7 @@ printf 'The Government replies that the journalist was charged under article 314
 expect_exit 0 "$R" reply add "UA TUR 1/2024" --received 2024-05-02 --file r.md --today 2024-06-01
 # a reply in the window to a letter sent before it: part B
 expect_exit 0 "$R" reply add "AL BGD 5/2023" --received 2024-06-12 --file r.md --today 2024-07-01
-sqlite3 t.db "update communications set procedure = 'wgad-regular' where reference = 'AL ARM 1/2024'"
+sql_write "$DB" "update communications set procedure = 'wgad-regular' where reference = 'AL ARM 1/2024'"
 
 expect_exit 0 "$R" report session 57
 cp out.txt report.md

@@ -65,15 +65,15 @@ expect_exit 1 "$R" parse locked.pdf
 contains err.txt "locked.pdf: the PDF is encrypted"
 
 # ingest: a folder of PDFs goes in, one communication each
-expect_exit 0 "$R" init --db t.db
-expect_exit 0 "$R" ingest --db t.db --quiet pdfs
+expect_exit 0 "$R" init --db "$DB"
+expect_exit 0 "$R" ingest --db "$DB" --quiet pdfs
 count=$(ls pdfs/*.pdf | wc -l)
 contains out.txt "$count files: $count added"
-same "$(rows t.db 'select count(*) from communications')" "$count" "communications from PDFs"
-same "$(rows t.db "select count(*) from questions q join communications c on c.id = q.communication_id where c.reference = 'AL KAZ 2/2024'")" \
+same "$(rows "$DB" 'select count(*) from communications')" "$count" "communications from PDFs"
+same "$(rows "$DB" "select count(*) from questions q join communications c on c.id = q.communication_id where c.reference = 'AL KAZ 2/2024'")" \
 	"$(json md.json 'len(r["questions"])')" "questions of the seed from its PDF"
 mkdir mixed
 cp pdfs/UA-IRN-14-2022.pdf cut.pdf mixed/
-expect_exit 1 "$R" ingest --db t.db --quiet mixed
+expect_exit 1 "$R" ingest --db "$DB" --quiet mixed
 contains err.txt "mixed/cut.pdf: the PDF is damaged"
 contains out.txt "2 files: 0 added, 0 updated, 1 unchanged, 1 failed"

@@ -6,7 +6,7 @@
 # and scripts, linked or kept apart.
 . "$PROJECT/tests/cli/lib.sh"
 C="$PROJECT/tests/cases"
-export RAPPORTEUR_DB="$TMP/t.db" RAPPORTEUR_TODAY=2024-05-01 RAPPORTEUR_USER=officer1
+export RAPPORTEUR_DB="$DB" RAPPORTEUR_TODAY=2024-05-01 RAPPORTEUR_USER=officer1
 expect_exit 0 "$R" init
 
 expect_exit 0 "$R" intake add --file "$C/submission-almaty.json"
@@ -51,9 +51,9 @@ contains err.txt "victim: unknown field; the fields are: source, received"
 printf '{"narrative": "x",' > broken.json
 expect_exit 1 "$R" intake add --file broken.json
 contains err.txt "broken.json: line 1"
-same "$(rows t.db 'SELECT count(*) FROM submissions')" 1
-same "$(rows t.db 'SELECT count(*) FROM sources')" 1
-same "$(rows t.db 'SELECT count(*) FROM persons')" 3
+same "$(rows "$DB" 'SELECT count(*) FROM submissions')" 1
+same "$(rows "$DB" 'SELECT count(*) FROM sources')" 1
+same "$(rows "$DB" 'SELECT count(*) FROM persons')" 3
 
 # from flags
 expect_exit 0 "$R" intake add --source-name "Marat Ospanov" --source-contact "+7 701 000 0000" --source-kind victim \
@@ -112,7 +112,7 @@ contains err.txt "submission 1 is pending: only an admissible submission joins a
 expect_exit 0 "$R" intake decide 1 --admissible --reason "Credible, detailed, within the torture mandate" --as officer2
 contains out.txt "submission 1: admissible"
 expect_exit 0 "$R" intake decide 4 --inadmissible --reason "Already before the mandate under another reference"
-same "$(rows t.db "SELECT status || '|' || decided_by || '|' || decision_reason FROM submissions WHERE id = 1")" \
+same "$(rows "$DB" "SELECT status || '|' || decided_by || '|' || decision_reason FROM submissions WHERE id = 1")" \
 	"admissible|officer2|Credible, detailed, within the torture mandate"
 expect_exit 0 "$R" intake list --status inadmissible
 contains out.txt "Blogger prosecuted for posts"
@@ -125,9 +125,9 @@ expect_exit 2 "$R" intake link 3 --person 1
 contains err.txt "give --victim N"
 expect_exit 0 "$R" intake link 3 --victim 1 --person 1
 contains out.txt "submission 3: its victim is person 1"
-same "$(rows t.db 'SELECT merged_into FROM persons WHERE id = (SELECT max(id) FROM persons)')" ""
-same "$(rows t.db 'SELECT person_id FROM submission_victims WHERE submission_id = 3')" 1
-same "$(rows t.db 'SELECT count(*) FROM persons WHERE merged_into = 1')" 1
+same "$(rows "$DB" 'SELECT merged_into FROM persons WHERE id = (SELECT max(id) FROM persons)')" ""
+same "$(rows "$DB" 'SELECT person_id FROM submission_victims WHERE submission_id = 3')" 1
+same "$(rows "$DB" 'SELECT count(*) FROM persons WHERE merged_into = 1')" 1
 expect_exit 0 "$R" intake duplicates 3
 contains out.txt "[linked]"
 expect_exit 0 "$R" intake link 1 --case 1

@@ -3,7 +3,7 @@
 # line, at least 10 characters, hashed with Argon2id), `user list`,
 # `user disable` (which ends the user's sessions).
 . "$PROJECT/tests/cli/lib.sh"
-export RAPPORTEUR_DB="$TMP/t.db"
+export RAPPORTEUR_DB="$DB"
 expect_exit 0 "$R" init
 expect_exit 0 "$R" user list
 contains out.txt "no users: add the first administrator"
@@ -37,12 +37,12 @@ expect_exit 2 "$R" user add nopw --role officer < /dev/null
 contains err.txt "--password-stdin"
 : > empty.txt
 expect_exit 1 "$R" user add nopw --role officer --password-stdin < empty.txt
-same "$(rows t.db "select count(*) from users where name in ('shorty','nomandate','officer2','h2','boss','bad name','nopw')")" 0
+same "$(rows "$DB" "select count(*) from users where name in ('shorty','nomandate','officer2','h2','boss','bad name','nopw')")" 0
 
 # only an Argon2id hash is stored, never the password
-same "$(rows t.db "select count(*) from users where password_hash like '\$argon2id\$v=19\$m=65536,t=2,p=1\$%'")" 5
-lacks t.db "first admin password"
-sqlite3 t.db .dump > dump.sql
+same "$(rows "$DB" "select count(*) from users where password_hash like '\$argon2id\$v=19\$m=65536,t=2,p=1\$%'")" 5
+if [ "$BACKEND" = sqlite ]; then lacks "$DB" "first admin password"; fi
+dump_db "$DB" > dump.sql
 lacks dump.sql "first admin password"
 lacks dump.sql "a holder's password"
 
@@ -53,11 +53,11 @@ contains out.txt "active"
 
 # disabling ends the sessions
 now=$(date +%s)
-rows t.db "insert into sessions(token_hash, user_id, csrf, created, expires, last_seen) select 'h', id, 'c', $now, $now + 3600, $now from users where name = 'olga'"
+sql_write "$DB" "insert into sessions(token_hash, user_id, csrf, created, expires, last_seen) select 'h', id, 'c', $now, $now + 3600, $now from users where name = 'olga'"
 expect_exit 0 "$R" user disable olga
 contains out.txt "user olga disabled"
-same "$(rows t.db "select disabled from users where name = 'olga'")" 1
-same "$(rows t.db "select count(*) from sessions")" 0
+same "$(rows "$DB" "select disabled from users where name = 'olga'")" 1
+same "$(rows "$DB" "select count(*) from sessions")" 0
 expect_exit 1 "$R" user disable nobody
 contains err.txt 'there is no user "nobody"'
 expect_exit 0 "$R" user list

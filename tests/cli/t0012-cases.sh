@@ -6,7 +6,7 @@
 # mandates suggested, a letter that reads back.
 . "$PROJECT/tests/cli/lib.sh"
 C="$PROJECT/tests/cases"
-export RAPPORTEUR_DB="$TMP/t.db" RAPPORTEUR_TODAY=2024-05-01 RAPPORTEUR_USER=officer1
+export RAPPORTEUR_DB="$DB" RAPPORTEUR_TODAY=2024-05-01 RAPPORTEUR_USER=officer1
 expect_exit 0 "$R" init
 expect_exit 0 "$R" intake add --file "$C/submission-almaty.json"
 expect_exit 0 "$R" intake add --file "$C/submission-relative.json"
@@ -14,7 +14,7 @@ expect_exit 0 "$R" intake add --file "$C/submission-relative.json"
 # a case from a pending submission is refused; from an admissible one it takes its victims
 expect_exit 1 "$R" case new --from-submission 1
 contains err.txt "submission 1 is pending"
-same "$(rows t.db 'SELECT count(*) FROM cases')" 0
+same "$(rows "$DB" 'SELECT count(*) FROM cases')" 0
 expect_exit 0 "$R" intake decide 1 --admissible --reason "Credible and detailed"
 expect_exit 0 "$R" intake decide 2 --admissible --reason "The same events"
 expect_exit 0 "$R" case new --from-submission 1
@@ -37,14 +37,14 @@ json.dump(d, open(sys.argv[1], "w"))
 P
 expect_exit 1 "$R" case import 1 --file bad.json
 contains err.txt "bad.json: medical[0].findings[1].grade: \"very-consistent\" is not a Istanbul Protocol grade; one of: not-consistent, consistent, highly-consistent, typical, diagnostic"
-same "$(rows t.db 'SELECT count(*) FROM places') $(rows t.db 'SELECT count(*) FROM events') $(rows t.db 'SELECT count(*) FROM acts') $(rows t.db 'SELECT count(*) FROM sources')" "0 0 0 2"
+same "$(rows "$DB" 'SELECT count(*) FROM places') $(rows "$DB" 'SELECT count(*) FROM events') $(rows "$DB" 'SELECT count(*) FROM acts') $(rows "$DB" 'SELECT count(*) FROM sources')" "0 0 0 2"
 expect_exit 0 "$R" case import 1 --file "$C/case-almaty.json"
 contains out.txt 'place "gym": place 2 (unofficial)'
 contains out.txt 'place "ivs": place 3 (official)'
 contains out.txt 'act "shocks": act 5'
 contains out.txt "custody step 8"
 contains out.txt "medical exam 1"
-same "$(rows t.db 'SELECT count(*) FROM acts')" 12
+same "$(rows "$DB" 'SELECT count(*) FROM acts')" 12
 
 # one item at a time, from flags
 expect_exit 0 "$R" case add-place 1 --name "the basement of the akimat" --kind informal-detention-centre --locality Almaty
@@ -134,7 +134,7 @@ same "$(json out.txt '[p["articles"] for p in r["provisions"] if p["instrument"]
 same "$(json out.txt 'r["questions"][0]["catalogue"]')" general-additional-information
 same "$(json out.txt '"disappearance-registers" in [q["catalogue"] for q in r["questions"]]')" True
 same "$(json out.txt 'r["internal_notes"]')" "Drafted from case 1 on 2024-05-01."
-same "$(rows t.db 'SELECT case_id || ":" || communication_id FROM case_communications')" "1:1"
+same "$(rows "$DB" "SELECT case_id || ':' || communication_id FROM case_communications")" "1:1"
 expect_exit 0 "$R" render 1
 cp out.txt letter.md
 contains letter.md "The information received concerns Victim A, a man aged 34 and a protester; Aigerim Bekova, a woman aged 29 and a journalist"

@@ -4,7 +4,7 @@
 # not fit flagged; steps refused field by field; medical documentation
 # after the Istanbul Protocol, consent first.
 . "$PROJECT/tests/cli/lib.sh"
-export RAPPORTEUR_DB="$TMP/t.db" RAPPORTEUR_TODAY=2024-05-01 RAPPORTEUR_USER=officer1
+export RAPPORTEUR_DB="$DB" RAPPORTEUR_TODAY=2024-05-01 RAPPORTEUR_USER=officer1
 . "$PROJECT/tests/cases/build-case.sh"
 
 # Victim A: apprehended in the street, two nights in a gymnasium, registered on the third day

@@ -7,8 +7,10 @@
 # readable; a wrong or missing key is refused; public outputs and the
 # drafted letter name only the victim who consented.
 . "$PROJECT/tests/cli/lib.sh"
-export RAPPORTEUR_DB="$TMP/t.db" RAPPORTEUR_TODAY=2024-05-01 RAPPORTEUR_USER=officer1
-unset RAPPORTEUR_KEY_FILE
+export RAPPORTEUR_DB="$DB" RAPPORTEUR_TODAY=2024-05-01 RAPPORTEUR_USER=officer1
+# SQLite keeps the key beside the database file; PostgreSQL is told where
+# (lib.sh names the same path, $TMP/t.db.key)
+if [ "$BACKEND" = sqlite ]; then unset RAPPORTEUR_KEY_FILE; fi
 . "$PROJECT/tests/cases/build-case.sh"
 expect_exit 0 "$R" case add-step 1 --person 1 --kind admission --at 2022-01-21 --place 3 --registered no \
 	--step-notes "Fractured rib reported by cellmate Kanat"
@@ -25,13 +27,17 @@ contains out.txt "key file: $TMP/t.db.key"
 contains out.txt "key: $id (seals)"
 lacks out.txt "$key"
 
-# what a copied database file reveals
+# what a copied database reveals: SQLite's file and its WAL, PostgreSQL's dump
 secrets="Steppe Legal Monitor|monitor.desk@steppe-legal.example|Dana Zhakupova|dana.z@mail.example|Жакупов|Ерлан|Zhakupov|+7 700 555 0101|main square in Almaty|not to be called before 18:00|Serikbayev|Saule Omarova|parallel linear bruises|Intrusive memories|Bruises on the face|Kanat|брат"
 check_copy() {
-	sqlite3 "$1" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
 	rm -rf copy && mkdir copy
-	cp "$1" copy/db
-	[ ! -s "$1-wal" ] || cp "$1-wal" copy/db-wal
+	if [ "$BACKEND" = sqlite ]; then
+		sqlite3 "$1" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+		cp "$1" copy/db
+		[ ! -s "$1-wal" ] || cp "$1-wal" copy/db-wal
+	else
+		dump_db "$1" > copy/db
+	fi
 	for f in copy/*; do
 		echo "$secrets" | tr '|' '\n' | while read -r s; do
 			if grep -aqF -- "$s" "$f"; then fail "$f (a copy of the database) holds \"$s\""; fi
@@ -41,10 +47,10 @@ check_copy() {
 	# and the fields are there, sealed
 	[ "$(rows "$1" "SELECT count(*) FROM persons WHERE name_sealed LIKE 's1.%'")" -ge 3 ] || fail "names not sealed"
 }
-check_copy t.db "$key"
-same "$(rows t.db "SELECT count(*) FROM sources WHERE identity_sealed NOT LIKE 's1.$id.%' OR contact_sealed NOT LIKE 's1.$id.%'")" 0
+check_copy "$DB" "$key"
+same "$(rows "$DB" "SELECT count(*) FROM sources WHERE identity_sealed NOT LIKE 's1.$id.%' OR contact_sealed NOT LIKE 's1.$id.%'")" 0
 # the consenting victim's name is sealed too (consent is for naming, not storing in clear) ...
-if grep -aqF "Aigerim Bekova" copy/db && ! rows t.db "SELECT draft FROM communications" | grep -qF "Aigerim Bekova"; then
+if grep -aqF "Aigerim Bekova" copy/db && ! rows "$DB" "SELECT draft FROM communications" | grep -qF "Aigerim Bekova"; then
 	fail "a consenting victim's name is in the file outside the drafted letter"
 fi
 # ... and appears in the drafted letter, where the others are labels
@@ -60,7 +66,8 @@ for s in Жакупов Steppe Serikbayev Omarova Kanat "+7 700"; do lacks out.t
 contains out.txt "Aigerim Bekova"
 
 # the wrong key, a missing key, a key others can read: refused by name
-expect_exit 0 "$R" init --db other.db
+other=$(newdb other)
+expect_exit 0 "$R" init --db "$other" --key-file other.db.key
 expect_exit 1 "$R" intake show 1 --key-file other.db.key
 contains err.txt "other.db.key holds key"
 contains err.txt "the database's confidential fields are sealed under key $id: give the right --key-file"
@@ -81,14 +88,26 @@ chmod 600 kept.key
 mv kept.key t.db.key
 
 # a backup is the database and its key, kept apart: together they read
-mkdir backup && cp t.db backup/t.db && cp t.db.key backup/key
-expect_exit 0 "$R" intake show 1 --db backup/t.db --key-file backup/key
+mkdir backup && cp t.db.key backup/key
+if [ "$BACKEND" = sqlite ]; then
+	cp t.db backup/t.db
+	backup=backup/t.db
+else
+	backup=$(newdb backup)
+	dump_db "$DB" | "$(pg_tool psql)" -q -v ON_ERROR_STOP=1 "$backup" > /dev/null
+fi
+expect_exit 0 "$R" intake show 1 --db "$backup" --key-file backup/key
 contains out.txt "monitor.desk@steppe-legal.example"
-expect_exit 1 "$R" intake show 1 --db backup/t.db
-contains err.txt "backup/t.db.key: the database's confidential fields are sealed under key $id"
+if [ "$BACKEND" = sqlite ]; then
+	expect_exit 1 "$R" intake show 1 --db "$backup"
+	contains err.txt "backup/t.db.key: the database's confidential fields are sealed under key $id"
+else
+	RAPPORTEUR_KEY_FILE= expect_exit 1 "$R" intake show 1 --db "$backup"
+	contains err.txt "a PostgreSQL database needs its key file named"
+fi
 
 # rotation: everything sealed again in one transaction, the old key retired
-fields=$(rows t.db "SELECT (SELECT count(identity_sealed) + count(contact_sealed) FROM sources) + (SELECT count(notes_sealed) FROM cases) + (SELECT count(narrative_sealed) + count(notes_sealed) FROM submissions) + (SELECT count(name_sealed) + count(contact_sealed) + count(notes_sealed) FROM persons) + (SELECT count(name_sealed) FROM perpetrators) + (SELECT count(notes_sealed) FROM custody_steps) + (SELECT count(examiner_sealed) + count(notes_sealed) FROM medical_exams) + (SELECT count(description_sealed) FROM medical_findings)")
+fields=$(rows "$DB" "SELECT (SELECT count(identity_sealed) + count(contact_sealed) FROM sources) + (SELECT count(notes_sealed) FROM cases) + (SELECT count(narrative_sealed) + count(notes_sealed) FROM submissions) + (SELECT count(name_sealed) + count(contact_sealed) + count(notes_sealed) FROM persons) + (SELECT count(name_sealed) FROM perpetrators) + (SELECT count(notes_sealed) FROM custody_steps) + (SELECT count(examiner_sealed) + count(notes_sealed) FROM medical_exams) + (SELECT count(description_sealed) FROM medical_findings)")
 expect_exit 0 "$R" key rotate
 contains out.txt "key rotate: $fields fields sealed again under key"
 contains out.txt "key $id retired and removed from $TMP/t.db.key"
@@ -97,13 +116,17 @@ newkey=$(sed -n 's/^rk1 \([0-9a-f]*\) \([0-9a-f]*\)$/\2/p' t.db.key)
 [ "$new" != "$id" ] || fail "the key id did not change"
 same "$(grep -c '^rk1 ' t.db.key)" 1
 same "$(stat -c %a t.db.key)" 600
-same "$(rows t.db "SELECT key_id || ' ' || status FROM privacy_keys ORDER BY status")" "$new active
+same "$(rows "$DB" "SELECT key_id || ' ' || status FROM privacy_keys ORDER BY status")" "$new active
 $id retired"
-# no field is sealed under the old key, in the tables or anywhere in the file
-same "$(rows t.db "SELECT count(*) FROM persons WHERE name_sealed LIKE 's1.$id.%'")" 0
-sqlite3 t.db "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
-if grep -aqF "s1.$id." t.db; then fail "ciphertexts under the retired key remain in the database file"; fi
-check_copy t.db "$newkey"
+# no field is sealed under the old key, in the tables or anywhere in the
+# file (SQLite); in no row (PostgreSQL: old row versions are vacuumed away)
+same "$(rows "$DB" "SELECT count(*) FROM persons WHERE name_sealed LIKE 's1.$id.%'")" 0
+if [ "$BACKEND" = sqlite ]; then
+	sqlite3 t.db "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+	if grep -aqF "s1.$id." t.db; then fail "ciphertexts under the retired key remain in the database file"; fi
+fi
+check_copy "$DB" "$newkey"
+if grep -aqF "s1.$id." copy/db; then fail "ciphertexts under the retired key remain in the database"; fi
 # everything still reads, and duplicates are still found through the rebuilt blind index
 expect_exit 0 "$R" intake show 1
 contains out.txt "Steppe Legal Monitor Initiative <monitor.desk@steppe-legal.example>"

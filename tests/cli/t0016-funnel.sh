@@ -10,7 +10,7 @@
 # public view.
 . "$PROJECT/tests/cli/lib.sh"
 F="$PROJECT/tests/figures"
-export RAPPORTEUR_DB="$TMP/t.db" RAPPORTEUR_USER=officer1
+export RAPPORTEUR_DB="$DB" RAPPORTEUR_USER=officer1
 expect_exit 0 "$R" init
 expect_exit 0 "$R" ingest "$SEED"
 
@@ -80,7 +80,7 @@ same "$(json out.txt 'r["flags"]')" 2
 same "$(json out.txt '[s["value"] for s in r["stages"]]')" '[301, 13, 35, 13, 10, 31, 26, 5, 1, 236]'
 same "$(json out.txt '[s["category"] for s in r["stages"] if s["derived"]]')" '["cases-tried", "convicted"]'
 same "$(json out.txt '[p["value"] for p in r["stages"][1]["over_time"]]')" '[256, 329, 13, 13]'
-ACC=$(rows t.db "select id from figure_records where value = 35")
+ACC=$(rows "$DB" "select id from figure_records where value = 35")
 same "$(json out.txt "[c['ok'] for c in r['checks'] if c['key'] == 'parts:officers-accused']")" '[false]'
 same "$(json out.txt "$ACC in [c for c in r['checks'] if c['key'] == 'parts:officers-accused'][0]['figures']")" True
 same "$(json out.txt 'r["situation"]["communications"][0]["reference"]')" "AL KAZ 2/2024"
@@ -115,8 +115,8 @@ contains out.txt "AL KAZ 2/2024    2024-05-09 replied   1 reply"
 contains out.txt "AL KAZ 3/2024    2024-09-02 sent      0 replies"
 contains out.txt "figures: 16 proposed, 19 confirmed, 0 rejected"
 # the NGO's "and not 13 as announced" quotes the authorities: not a count of its own
-QUOTED=$(rows t.db "select id from figure_records where value = 13 and passage like '%not 13 as announced%'")
-same "$(rows t.db "select coalesce(category, 'none') || ' ' || source from figure_records where id = $QUOTED")" "none ngo"
+QUOTED=$(rows "$DB" "select id from figure_records where value = 13 and passage like '%not 13 as announced%'")
+same "$(rows "$DB" "select coalesce(category, 'none') || ' ' || source from figure_records where id = $QUOTED")" "none ngo"
 expect_exit 0 "$R" figures reject "$QUOTED" --note "the authorities' count, quoted"
 expect_exit 0 "$R" figures confirm --all --situation kaz-2022-01
 contains out.txt "14 figures confirmed"
@@ -145,7 +145,7 @@ same "$(json out.txt 'sorted(c["key"] for c in r["checks"] if not c["ok"])')" '[
 same "$(json out.txt '[c["key"] for c in r["disagreements"] if not c["ok"]]')" '["agreement:criminal-cases:2024-04-30"]'
 
 # the officer reads the seed's 13 as the cases sent to court: the cases add up
-S13=$(rows t.db "select id from figure_records where value = 13 and passage like '%General Prosecutor%'")
+S13=$(rows "$DB" "select id from figure_records where value = 13 and passage like '%General Prosecutor%'")
 expect_exit 0 "$R" figures set "$S13" --category cases-tried --note "investigated = sent to court"
 expect_exit 0 "$R" funnel kaz-2022-01 --as-of 2024-05-09
 contains out.txt "= 13, within 13 cases tried (the Prosecutor General's Office"
