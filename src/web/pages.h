@@ -63,6 +63,26 @@ void page_work_upload_confirm(struct web_request *req, struct web_response *res)
 void page_work_users(struct web_request *req, struct web_response *res);
 void page_work_user_add(struct web_request *req, struct web_response *res);
 void page_work_user_disable(struct web_request *req, struct web_response *res);
+/* pages_work_intake.c: submissions, their decision, duplicates, a case from one */
+void page_work_intake(struct web_request *req, struct web_response *res);
+void page_work_submission(struct web_request *req, struct web_response *res);
+void page_work_submission_decide(struct web_request *req, struct web_response *res);
+void page_work_submission_link(struct web_request *req, struct web_response *res);
+void page_work_submission_apart(struct web_request *req, struct web_response *res);
+void page_work_submission_case(struct web_request *req, struct web_response *res);
+/* pages_work_case.c: cases, additions to one, a draft from one */
+void page_work_cases(struct web_request *req, struct web_response *res);
+void page_work_case(struct web_request *req, struct web_response *res);
+void page_work_case_event(struct web_request *req, struct web_response *res);
+void page_work_case_import(struct web_request *req, struct web_response *res);
+void page_work_case_draft(struct web_request *req, struct web_response *res);
+/* pages_work_figures.c: figures to decide, situations and their funnels */
+void page_work_figures(struct web_request *req, struct web_response *res);
+void page_work_figure_decide(struct web_request *req, struct web_response *res);
+void page_work_situations(struct web_request *req, struct web_response *res);
+void page_work_situation_new(struct web_request *req, struct web_response *res);
+void page_work_situation(struct web_request *req, struct web_response *res);
+void page_work_situation_link(struct web_request *req, struct web_response *res);
 /* --- end of workspace --- */
 
 /* "YYYY-MM-DD" of today (the clock, settable for tests). */

@@ -34,7 +34,9 @@ void work_begin(struct web_request *req, struct web_response *res, const char *t
 		web_html(res, "<a href=\"/work/drafts/new\">New draft</a> ");
 	web_html(res, "<a href=\"/work/letters\">Letters</a> ");
 	if (work_has(req, ROLE_OFFICER))
-		web_html(res, "<a href=\"/work/upload\">Upload a letter</a> ");
+		web_html(res, "<a href=\"/work/upload\">Upload a letter</a> <a href=\"/work/intake\">Intake</a> "
+			      "<a href=\"/work/cases\">Cases</a> <a href=\"/work/figures\">Figures</a> "
+			      "<a href=\"/work/situations\">Situations</a> ");
 	if (work_has(req, ROLE_ADMIN))
 		web_html(res, "<a href=\"/work/users\">Users</a> ");
 	if (req->user && req->user->mandate[0])
@@ -136,6 +138,9 @@ static const char work_css[] =
 	"ul.warnings{color:#7a4b00}"
 	"table.marks select{max-width:12rem}"
 	".status{font-weight:bold}.awaiting td:nth-child(n+3){white-space:nowrap}"
+	".secret{background:#fff7f7}tr.urgent td{font-weight:bold}"
+	"article.figure{border-top:1px solid #d0d0d0;padding:.5rem 0}form.figure-decision label{margin:0 .2rem 0 .6rem}"
+	"ul.flags li{color:#8a1c1c}ol.events>li{margin-bottom:1rem}ul.acts{margin:.2rem 0}"
 	"@media (max-width:40rem){main table{display:block;overflow-x:auto}}"
 	".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}";
 
@@ -337,6 +342,8 @@ static void notice(struct web_request *req, struct web_response *res)
 		{"sent", "The letter is sent: it has its reference, and the reply is due on the date below."},
 		{"filed", "The reply is filed. Read each question below and save your reading."},
 		{"marked", "Your reading of the reply is saved."},
+		{"fromcase", "Drafted from the case: facts, provisions, questions and mandates as its acts suggest, "
+			     "victims who did not consent by their label. Check and edit it before approval."},
 	};
 	for (size_t i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (web_query(req, notices[i].key))

@@ -1,33 +1,42 @@
-"""Information coming in, and the situations the public follows, over real HTTP
-(docs/WORKSPACE.md, docs/CASES.md, docs/PRIVACY.md, docs/FIGURES.md, docs/API.md):
+"""Information coming in and what becomes of it, over real HTTP (docs/CASES.md,
+docs/PRIVACY.md, docs/WORKSPACE.md, docs/FIGURES.md):
 
-- the public form (/submit): no login; anonymous information refused with a clear
-  message; the source's contact and each person's consent to be named asked for; every
-  error named as the form names its fields; its own CSRF defence (the login form's
-  double-submit token); at most 5 submissions an hour from one address (429), another
-  address unaffected; stored sealed: the database file, checkpointed, holds no source
-  name, contact, narrative or victim's name; the answer is a receipt that repeats nothing
-  and is never cached;
-- the public situation page (/situation/SLUG) with its funnel as SVG, the checks that do
-  not add up, its figures as CSV and JSON and in the API; a situation public from its
-  first public communication, the same 404 before;
-- markers planted in the source and in a victim who did not consent (run.py's fixture: a
-  letter drafted from a case and published) on no public page, export or API answer.
+- the public form (/submit): no login; anonymous information refused with a
+  clear message; the source's contact and each person's consent to be named
+  asked for; its own CSRF defence (the login form's double-submit token);
+  at most 5 submissions an hour from one address (429), another address
+  unaffected; stored sealed: the database file, checkpointed, holds no
+  source name, contact, narrative or victim's name; the answer is a receipt
+  that repeats nothing and is never cached;
+- the officers' screens: submissions listed with the mandates suggested, one
+  opened (the source for officers only), admissibility with its reason, a
+  duplicate across scripts linked, a case opened from a submission, an event
+  and custody added, custody gaps flagged, a communication drafted from the
+  case with the victim who did not consent by their label, figures
+  confirmed, corrected and rejected, a situation and its funnel; and then,
+  sent and published, the letter names neither the source nor that victim;
+- the public situation page (/situation/SLUG) with its funnel as SVG, the
+  checks that do not add up, its figures as CSV and JSON and in the API; a
+  situation public from its first public communication, the same 404 before;
+- markers planted in the source and in a victim who did not consent (run.py's
+  fixture: a letter drafted from a case and published) on no public page,
+  export or API answer.
 
-The public form's tests start a server of their own (test_workspace.Server); the
-situations' read run.py's. Run: python3 tests/http/run.py test_intake.py
+The first two groups start servers of their own (test_workspace.Server); the
+third reads run.py's. Run: python3 tests/http/run.py test_intake.py
 """
-import os
 import csv
 import io
 import json
+import os
 import re
 import sqlite3
+import time
 import unittest
 import xml.etree.ElementTree as ET
 
 from publiclib import fixture, get, sql as fixture_sql
-from test_workspace import ADMIN, OFFICER, Server, run
+from test_workspace import ADMIN, HOLDER, OFFICER, Server, run
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -248,6 +257,185 @@ class PublicForm(unittest.TestCase):
         self.assertEqual(self.anon(3).post("/submit", form()).status, 303)
 
 
+class Officers(unittest.TestCase):
+    """A submission from the public becomes a case, a letter drafted from it, and a published letter
+    that names neither the source nor the victim who did not consent."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server("cases", today="2025-01-15", users=[("olga", OFFICER, None),
+                                                                 ("tomas", HOLDER, "torture"), ("root", ADMIN, None)])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def logged(self, name):
+        c = self.server.client()
+        self.assertEqual(c.login(name).status, 303)
+        return c
+
+    def submit(self, n, fields):
+        c = self.server.client("127.0.0.%d" % n)
+        c.get("/submit")
+        r = c.post("/submit", fields)
+        self.assertEqual(r.status, 303, alert(r))
+        return int(r.header("Location").split("=")[1])
+
+    def test_flow(self):
+        s = self.server
+        first = self.submit(20, form())
+        # the same man, from his sister, in Latin letters
+        second = self.submit(21, form(source_kind="relative", source_name="Dana Srcmarkerova",
+                                      source_contact="+7 700 555 0199", person_name_1=VICTIM_LATIN,
+                                      persons="1", person_name_2=None, person_consent_2=None,
+                                      person_profile_2=None, groups="0", urgency="routine",
+                                      subject="Brother beaten after arrest in Almaty"))
+        self.assertEqual(self.logged("tomas").get("/work/intake").status, 403, "officers only")
+        olga = self.logged("olga")
+
+        # the list: no source, the mandates suggested
+        r = olga.get("/work/intake")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertIn('href="/work/intake/%d"' % first, r.body)
+        self.assertIn("torture", r.body)
+        self.assertNotIn(SOURCE, r.body)
+        self.assertNotIn(VICTIM, r.body)
+
+        # one submission: the officer's view opens the source, the narrative and the names
+        r = olga.get("/work/intake/%d" % first)
+        self.assertEqual(r.status, 200)
+        for shown in (SOURCE, CONTACT, "NARRATIVEMARK-4417", VICTIM, "(not to be named)", NAMED,
+                      "Source (confidential)", "electric shock"):
+            self.assertIn(shown, r.body)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+
+        # admissibility: a reason is required
+        r = olga.post("/work/intake/%d/decide" % first, [("decision", "admissible"), ("reason", "")])
+        self.assertEqual(r.status, 400)
+        self.assertIn("reason", alert(r))
+        self.assertEqual(olga.post("/work/intake/%d/case" % first, [("title", "x")]).status, 400,
+                         "only an admissible submission joins a case")
+        r = olga.post("/work/intake/%d/decide" % first, [("decision", "admissible"),
+                                                        ("reason", "Detailed, and the family confirms it")])
+        self.assertEqual(r.status, 303)
+        self.assertEqual(s.sql("SELECT status, decided_by FROM submissions WHERE id = ?", first),
+                         [("admissible", "olga")])
+
+        # a case from it: its victims join with labels
+        r = olga.post("/work/intake/%d/case" % first, [("title", "Protesters beaten in Almaty, January 2025")])
+        self.assertEqual(r.status, 303, alert(r))
+        case = re.match(r"^/work/cases/(\d+)\?opened=1$", r.header("Location"))
+        self.assertTrue(case, r.header("Location"))
+        case = int(case.group(1))
+        page = olga.get("/work/cases/%d" % case).body
+        self.assertIn("Victim A", page)
+        self.assertIn(VICTIM, page, "the officer's view names them")
+        self.assertIn("did not consent to be named", page)
+
+        # the second submission: the same man across scripts, linked, and joined to the case
+        r = olga.get("/work/intake/%d" % second)
+        self.assertIn("The same person: link", r.body)
+        self.assertIn("Join case %d" % case, r.body)
+        person = int(re.search(r'name="victim" value="1"><input type="hidden" name="person" value="(\d+)"',
+                               r.body).group(1))
+        r = olga.post("/work/intake/%d/link" % second, [("victim", "1"), ("person", str(person))])
+        self.assertEqual(r.status, 303, alert(r))
+        self.assertIn("linked", olga.get("/work/intake/%d" % second).body)
+        self.assertEqual(olga.post("/work/intake/%d/decide" % second,
+                                   [("decision", "admissible"), ("reason", "The same events")]).status, 303)
+        self.assertEqual(olga.post("/work/intake/%d/link" % second, [("case", str(case))]).status, 303)
+        page = olga.get("/work/cases/%d" % case).body
+        self.assertIn('href="/work/intake/%d"' % second, page)
+
+        # an event with an act: a summary naming the victim is refused, saying which label to write
+        victim = re.search(r'<option value="(\d+)">Victim A: ', page).group(1)
+        event = [("date", "2025-01-06"), ("place", "new"), ("place_name", "the gymnasium of school No. 12"),
+                 ("place_kind", "gymnasium"), ("place_locality", "Almaty"), ("victim", victim),
+                 ("method", "electric-shocks"), ("perpetrator", "new"), ("perpetrator_kind", "state-agent"),
+                 ("perpetrator_unit", "the city police"), ("perpetrator_role", "officers"),
+                 ("submission", str(first)), ("reliability", "probable")]
+        r = olga.post("/work/cases/%d/event" % case, event + [("summary", "Yerlan was questioned at night.")])
+        self.assertEqual(r.status, 400)
+        self.assertIn('write &quot;Victim A&quot; instead', alert(r))
+        r = olga.post("/work/cases/%d/event" % case, event + [("summary", "Victim A was questioned at night.")])
+        self.assertEqual(r.status, 303, alert(r))
+        # custody, as JSON: three days unregistered in the gymnasium
+        place = re.search(r'<option value="(\d+)">the gymnasium of school No. 12</option>',
+                          olga.get("/work/cases/%d" % case).body).group(1)
+        custody = {"custody": [{"person": int(victim), "steps": [
+            {"kind": "apprehension", "at": "2025-01-06T14:00", "authority": "the city police"},
+            {"kind": "admission", "at": "2025-01-06T16:00", "place": int(place), "registered": False},
+            {"kind": "release", "at": "2025-01-09"}]}]}
+        self.assertEqual(olga.post("/work/cases/%d/import" % case, [("json", "{not json")]).status, 400)
+        r = olga.post("/work/cases/%d/import" % case, [("json", json.dumps(custody))])
+        self.assertEqual(r.status, 303, alert(r))
+        page = olga.get("/work/cases/%d" % case).body
+        self.assertIn("Held unregistered", page)
+        self.assertIn("electric shocks", page)
+        self.assertIn("the gymnasium of school No. 12", page)
+
+        # a communication drafted from the case: the victim by label, never by name
+        r = olga.post("/work/cases/%d/draft" % case)
+        self.assertEqual(r.status, 303, alert(r))
+        draft = r.header("Location")
+        self.assertRegex(draft, r"^/work/c/\d+\?fromcase=%d$" % case)
+        page = olga.get(draft).body
+        self.assertIn("Drafted from the case", page)
+        letter = page[page.index('<article class="letter">'):]
+        self.assertIn("Victim A", letter)
+        self.assertIn(NAMED, letter, "a victim who consented is named")
+        for secret in (VICTIM, VICTIM_LATIN, "Маркерович", "Markerovich", SOURCE, CONTACT, "NARRATIVEMARK"):
+            self.assertNotIn(secret, letter)
+        draft_id = int(draft.split("/")[3].split("?")[0])
+
+        # figures of the seed letter: confirmed, corrected, rejected; a situation and its funnel
+        r = olga.get("/work/figures")
+        ids = [int(x) for x in re.findall(r'<article class="figure" id="figure-(\d+)"', r.body)]
+        self.assertGreater(len(ids), 10)
+        self.assertEqual(olga.post("/work/figures/%d" % ids[0], [("action", "confirm")]).status, 303)
+        self.assertEqual(olga.post("/work/figures/%d" % ids[1], [("action", "reject"), ("note", "quoted")]).status, 303)
+        r = olga.post("/work/figures/%d" % ids[2], [("action", "set"), ("category", "nope")])
+        self.assertEqual(r.status, 400)
+        self.assertEqual(s.sql("SELECT status FROM figure_records WHERE id = ?", ids[2]), [("proposed",)])
+        self.assertEqual(s.sql("SELECT status, decided_by FROM figure_records WHERE id IN (?, ?) ORDER BY id",
+                               ids[0], ids[1]), [("confirmed", "olga"), ("rejected", "olga")])
+        r = olga.post("/work/situations", [("slug", "kaz-2022-01"), ("title", "Kazakhstan, January 2022"),
+                                          ("country", "KAZ")])
+        self.assertEqual((r.status, r.header("Location")), (303, "/work/situations/kaz-2022-01"))
+        self.assertEqual(olga.post("/work/situations", [("slug", "kaz-2022-01"), ("title", "again")]).status, 400)
+        r = olga.post("/work/situations/kaz-2022-01/link", [("reference", "AL KAZ 2/2024"), ("action", "link")])
+        self.assertEqual(r.status, 303, alert(r))
+        for f in s.sql("SELECT id FROM figure_records WHERE status = 'proposed' AND category IS NOT NULL"):
+            olga.post("/work/figures/%d" % f[0], [("action", "confirm")])
+        page = olga.get("/work/situations/kaz-2022-01").body
+        self.assertIn('role="img"', page)
+        self.assertIn("What does not add up", page)
+        self.assertIn("not accounted for", page)
+
+        # approved (the command line), sent here, published 60 days later: no name, no source
+        for mandate in s.sql("SELECT m.value FROM communications c, json_each(c.draft, '$.mandates') m WHERE c.id = ?",
+                             draft_id):
+            run("approve", str(draft_id), "--db", s.db, "--mandate", mandate[0], "--as", "a-holder")
+        r = olga.post("/work/c/%d/send" % draft_id, [("date", "")])
+        self.assertEqual(r.status, 303, r.body[:300])
+        slug = s.sql("SELECT slug FROM communications WHERE id = ?", draft_id)[0][0]
+        s.start("2025-04-01")
+        anon = s.client()
+        paths = ["/c/" + slug, "/c/%s.pdf" % slug, "/api/v1/communications/" + slug, "/dump.json", "/feed.atom",
+                 "/search?q=gymnasium", "/search.json?q=gymnasium", "/search.csv?q=gymnasium",
+                 "/api/v1/search?q=Almaty", "/addressee/KAZ", "/stats", "/situation/kaz-2022-01",
+                 "/situation/kaz-2022-01.json", "/situation/kaz-2022-01.csv", "/api/v1/situations"]
+        for p in paths:
+            r = anon.get(p)
+            with self.subTest(path=p):
+                self.assertEqual(r.status, 200)
+                for secret in (VICTIM, VICTIM_LATIN, "Маркерович", "Markerovich", SOURCE, "Srcmarkerova", CONTACT,
+                               "NARRATIVEMARK"):
+                    self.assertNotIn(secret, r.body)
+        self.assertIn("Victim A", anon.get("/c/" + slug).body)
+
 
 class PublicSituations(unittest.TestCase):
     """run.py's servers: the situation of the seed letter, with every figure confirmed, and one
@@ -376,6 +564,7 @@ class PublicSituations(unittest.TestCase):
         for marker in m.values():
             self.assertNotIn(marker, dump)
         self.assertEqual(fixture_sql("SELECT count(*) FROM submissions WHERE id = ?", letter["submission"]), [(1,)])
+
 
 if __name__ == "__main__":
     unittest.main()
