@@ -476,8 +476,10 @@ static void snippet_make(const Fts5ExtensionApi *api, Fts5Context *fts, struct s
 	if (rc == SQLITE_OK)
 		rc = api->xColumnText(fts, column, &d.text, &nbytes);
 	/* token boundaries without FTS5 where fts_tokens knows the text */
-	if (rc == SQLITE_OK && d.text && !fts_tokens(d.text, nbytes, snippet_add, &d))
+	if (rc == SQLITE_OK && d.text && !fts_tokens(d.text, nbytes, snippet_add, &d)) {
+		d.count = d.first_count = 0;
 		rc = tok->api.xTokenize(tok->tokenizer, &d, FTS5_TOKENIZE_AUX, d.text, nbytes, snippet_token);
+	}
 	if (rc == SQLITE_OK)
 		rc = api->xColumnSize(fts, column, &doc_size);
 

@@ -12,9 +12,10 @@
 #include <stdbool.h>
 
 /* Calls token(ctx, start, end) for each token of text[0..n) (byte
- * offsets) and returns true; or returns false, having called nothing,
- * when text holds a character outside those above or broken UTF-8: ask
- * FTS5 then. Stops early (still true) when token returns nonzero. */
+ * offsets) and returns true; stops early (still true) when token returns
+ * nonzero. Returns false at the first character outside those above (or
+ * broken UTF-8), having called token for the tokens before it: forget
+ * them and ask FTS5. */
 bool fts_tokens(const char *text, int n, int (*token)(void *ctx, int start, int end), void *ctx);
 
 #endif
