@@ -307,6 +307,9 @@ void ingest_paths(struct db *db, char **paths, int count, bool progress, struct 
 	if (db->backend == DB_SQLITE)
 		db_exec(db, "PRAGMA wal_autocheckpoint=16000", NULL);
 	ingest_files(db, &files, progress, stats);
+	struct error err;
+	if (store_index_tidy(db, stats->added + stats->updated, &err) < 0)
+		warning("the search index was not tidied: %s", err.message);
 	if (db->backend == DB_SQLITE)
 		db_exec(db, "PRAGMA wal_autocheckpoint=1000", NULL);
 	if (progress && files.count)

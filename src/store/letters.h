@@ -58,6 +58,10 @@ void store_search_key_range(int from, int to, long long *first, long long *last)
 #define STORE_FACET_MARK "\xEE\x80\x80" /* U+E000, a private-use character */
 void store_search_facet(struct buf *out, char field, const char *value);
 
+/* After a bulk load of letters: merges the full-text index's segments,
+ * with work in proportion to the letters added. 0, or -1 with err set. */
+int store_index_tidy(struct db *db, size_t letters, struct error *err);
+
 /* "AL KAZ 2/2024" -> "AL-KAZ-2-2024" (the stable URL slug, upper case); caller frees. */
 char *store_reference_slug(const char *reference);
 /* The "KAZ 2/2024" core of a reference, or NULL; caller frees. */
