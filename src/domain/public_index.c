@@ -249,7 +249,7 @@ static struct public_index *build(struct db *db, long long generation, const cha
 	struct sql_params params = {.first = 1};
 	buf_adds(&sql, "SELECT c.id, c.search_key, c.reference, c.slug, c.country, c.type, c.date, "
 	               "c.reply_due, "
-	               "c.publication_date, c.session FROM communications c WHERE 1");
+	               "c.publication_date, c.session FROM communications c WHERE 1 = 1");
 	visibility_public_where(&sql, &params, "c", today);
 	buf_adds(&sql, " ORDER BY c.date IS NULL, c.date DESC, c.id DESC");
 	struct db_stmt *st = prepare_public(db, &sql, &params, err);

@@ -356,7 +356,7 @@ static json_t *list(struct db *db, const char *today, const char *order, int lim
 	struct sql_params params = {.first = 1};
 	buf_adds(&sql, "SELECT " LIST_COLUMNS
 	               " FROM communications c LEFT JOIN countries k ON k.alpha3 = c.country "
-	               "WHERE 1");
+	               "WHERE 1 = 1");
 	params.values[params.count++] = today; /* ?1 */
 	visibility_public_where(&sql, &params, "c", today);
 	buf_addf(&sql, " ORDER BY %s LIMIT %d", order, limit);
@@ -760,7 +760,7 @@ long long public_count(struct db *db, const char *today)
 {
 	struct buf sql = BUF_INIT;
 	struct sql_params params = {.first = 1};
-	buf_adds(&sql, "SELECT count(*) FROM communications c WHERE 1");
+	buf_adds(&sql, "SELECT count(*) FROM communications c WHERE 1 = 1");
 	visibility_public_where(&sql, &params, "c", today);
 	struct db_stmt *st = prepare_bound(db, &sql, &params);
 	long long n = 0;
@@ -778,7 +778,7 @@ json_t *public_dump(struct db *db, const char *today, int page, int per_page)
 {
 	struct buf sql = BUF_INIT;
 	struct sql_params params = {.first = 1};
-	buf_adds(&sql, "SELECT c.id FROM communications c WHERE 1");
+	buf_adds(&sql, "SELECT c.id FROM communications c WHERE 1 = 1");
 	visibility_public_where(&sql, &params, "c", today);
 	buf_addf(&sql, " ORDER BY c.date IS NULL, c.date, c.id LIMIT %d OFFSET %lld", per_page,
 	         (long long)(page - 1) * per_page);

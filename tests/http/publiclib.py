@@ -4,9 +4,10 @@ fixture that run.py made, and a small HTTP client (standard library only).
 import http.client
 import json
 import os
-import sqlite3
 import unittest
 import urllib.parse
+
+import store
 
 
 def fixture():
@@ -46,11 +47,7 @@ def get(base, path, method="GET", headers=None, body=None):
 
 
 def sql(query, *params):
-    c = sqlite3.connect(os.environ["RAPPORTEUR_HTTP_DB"], timeout=10)
-    try:
-        return c.execute(query, params).fetchall()
-    finally:
-        c.close()
+    return store.sql(os.environ["RAPPORTEUR_HTTP_DB"], query, *params)
 
 
 def query_of(url):

@@ -16,10 +16,14 @@ Tests find them through the environment:
 
   RAPPORTEUR_HTTP_URL          the "after" server, http://127.0.0.1:PORT
   RAPPORTEUR_HTTP_URL_BEFORE   the "before" server
-  RAPPORTEUR_HTTP_DB           the database (read it with sqlite3 to check)
+  RAPPORTEUR_HTTP_DB           the database (read it with store.sql to check)
   RAPPORTEUR_HTTP_FIXTURE      JSON: the references made here and the markers
 
 test_workspace.py starts servers of its own and ignores these.
+
+On SQLite by default; with RAPPORTEUR_TEST_PG (a PostgreSQL server's URL,
+tests/pg/server.sh) every store is a database made on that server
+(store.py).
 
 usage: python3 tests/http/run.py [test_file.py ...]   (default: every test_*.py)
 env:   RAPPORTEUR (the binary; default build/rapporteur), RAPPORTEUR_SERVER (the binary
@@ -38,6 +42,8 @@ import tempfile
 import time
 import unittest
 import urllib.request
+
+import store
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -102,7 +108,7 @@ def write(path, text):
 
 def build_database(folder):
     """The fixture database; returns what tests need to know of it."""
-    db = os.path.join(folder, "public.db")
+    db = store.new_store(folder, "public")
     actor = MARKERS["actor"]
     run("init", "--db", db)
     seed = os.path.join(SHARED, "corpus", "AL-KAZ-2-2024.md")

@@ -41,7 +41,7 @@ class Base(unittest.TestCase):
     def search(self, query, base=None):
         return self.api("/api/v1/search?" + query, base)
 
-    def public_count(self, today, where="1", *params):
+    def public_count(self, today, where="1 = 1", *params):
         return sql("SELECT count(*) FROM communications c WHERE c.reference IS NOT NULL AND c.status NOT IN "
                    "('draft', 'approved') AND c.publication_date IS NOT NULL AND c.publication_date <= ? AND "
                    + where, today, *params)[0][0]

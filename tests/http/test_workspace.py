@@ -25,13 +25,14 @@ import re
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import tempfile
 import time
 import unittest
 import urllib.parse
 import uuid
+
+import store
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.path.abspath(os.environ.get("RAPPORTEUR") or os.path.join(ROOT, "build", "rapporteur"))
@@ -63,7 +64,7 @@ class Server:
 
     def __init__(self, name, users=(), today="2024-07-01", env=None):
         self.dir = tempfile.mkdtemp(prefix="rapporteur-http-%s-" % name)
-        self.db = os.path.join(self.dir, "t.db")
+        self.db = store.new_store(self.dir, "t")
         self.log = os.path.join(self.dir, "serve.log")
         self.env = env or {}
         run("init", "--db", self.db)
@@ -117,12 +118,7 @@ class Server:
             shutil.rmtree(self.dir, ignore_errors=True)
 
     def sql(self, query, *params):
-        c = sqlite3.connect(self.db, timeout=10)
-        try:
-            with c:
-                return c.execute(query, params).fetchall()
-        finally:
-            c.close()
+        return store.sql(self.db, query, *params)
 
     def client(self, source=None):
         return Client(self, source)
@@ -480,7 +476,7 @@ class Login(unittest.TestCase):
         # the store keeps a hash of the token, never the token
         token = attributes[0].split("=", 1)[1]
         self.assertEqual(self.server.sql("SELECT count(*) FROM sessions WHERE token_hash = ?", token), [(0,)])
-        self.assertEqual(self.server.sql("SELECT count(*) FROM sessions WHERE instr(token_hash, ?) > 0", token[:16]),
+        self.assertEqual(self.server.sql("SELECT count(*) FROM sessions WHERE token_hash LIKE ?", "%" + token[:16] + "%"),
                          [(0,)])
         self.assertEqual(c.get("/work").status, 200)
 
@@ -563,7 +559,7 @@ class Login(unittest.TestCase):
         self.assertEqual(c.get("/work").status, 303, "12 hours idle")
         c = self.server.client()
         self.assertEqual(c.login("olga").status, 303)
-        self.server.sql("UPDATE sessions SET expires = created WHERE last_seen > strftime('%s','now') - 60")
+        self.server.sql("UPDATE sessions SET expires = created WHERE last_seen > ?", int(time.time()) - 60)
         self.assertEqual(c.get("/work").status, 303, "past its absolute expiry")
 
     def test_logout_ends_the_session(self):
@@ -584,9 +580,7 @@ class Login(unittest.TestCase):
             log = f.read()
         self.assertNotIn(PASSWORD, log)
         self.assertNotIn("a-wrong-password-for-the-log", log)
-        c = sqlite3.connect(self.server.db)
-        dump = "\n".join(c.iterdump())
-        c.close()
+        dump = store.dump(self.server.db)
         self.assertNotIn(PASSWORD, dump)
         self.assertNotIn("a-wrong-password-for-the-log", dump)
         self.assertRegex(self.server.sql("SELECT password_hash FROM users WHERE name = 'olga'")[0][0],
@@ -742,8 +736,8 @@ class Flow(unittest.TestCase):
         s.start("2024-09-10")
         self.assertEqual(self.server.client().get("/c/" + slug).status, 200)
         self.public_pages_lack_marker(slug)
-        self.assertEqual(s.sql("SELECT count(*) FROM communications WHERE instr(coalesce(letter_md, '') || body || "
-                               "record, ?) > 0", self.MARKER), [(0,)], "not in the letter or its record")
+        self.assertEqual(s.sql("SELECT count(*) FROM communications WHERE coalesce(letter_md, '') || body || "
+                               "record LIKE ?", "%" + self.MARKER + "%"), [(0,)], "not in the letter or its record")
 
     def public_pages_lack_marker(self, slug):
         anon = self.server.client()
