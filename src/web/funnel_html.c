@@ -46,7 +46,7 @@ void funnel_html(struct web_response *res, const struct funnel *f, const char *t
 		      "flags a stage that does not add up.</figcaption></figure>\n",
 		 svg, as_of);
 	free(svg);
-	web_html(res, "<table class=\"stages\">\n<caption>The stages as of %s</caption>\n<thead><tr><th>Stage</th>"
+	web_html(res, "<table class=\"stages stack\">\n<caption>The stages as of %s</caption>\n<thead><tr><th>Stage</th>"
 		      "<th class=\"n\">Value</th><th>As of</th><th>Who says so, and where</th></tr></thead>\n<tbody>\n",
 		 as_of);
 	for (size_t i = 0; i < v->stage_count; i++) {
