@@ -2,6 +2,8 @@
  * cli.c - option helpers shared by the commands.
  */
 #include "cli.h"
+#include <jansson.h>
+#include "../read/read.h"
 
 #include "../domain/filter.h"
 #include "../store/migrate.h"
@@ -109,3 +111,26 @@ void cli_write_out(const char *path, const char *data, size_t len)
 	}
 }
 
+
+char *cli_read_file(const char *what, const char *path)
+{
+	struct error err;
+	size_t len;
+	char *text = read_file_checked(path, &len, &err);
+	if (!text)
+		die("%s: %s", what, err.message);
+	return text;
+}
+
+json_t *cli_read_json_object(const char *path, const char *what_it_is)
+{
+	char *text = cli_read_file("--file", path);
+	json_error_t jerr;
+	json_t *j = json_loads(text, 0, &jerr);
+	free(text);
+	if (!j)
+		die("%s: line %d: %s", path, jerr.line, jerr.text);
+	if (!json_is_object(j))
+		die("%s: %s", path, what_it_is);
+	return j;
+}

@@ -27,6 +27,13 @@ _Noreturn void cli_usage(const char *command, const char *fmt, ...)
 bool cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 bool cli_flag(char **argv, int i, const char *name);
 
+/* A text file's contents, checked as letters are (UTF-8, size); dies
+ * naming what (the option) and the file. Caller frees. */
+char *cli_read_file(const char *what, const char *path);
+/* A file holding one JSON object; dies naming the file, the line and what
+ * it should be ("a draft is a JSON object (see docs/DRAFTING.md)"). */
+struct json_t;
+struct json_t *cli_read_json_object(const char *path, const char *what_it_is);
 /* Writes data to path (NULL: standard output), atomically; dies on failure. */
 void cli_write_out(const char *path, const char *data, size_t len);
 struct db;

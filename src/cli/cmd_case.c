@@ -30,28 +30,7 @@ struct case_args {
 	json_t *cite; /* --source/--submission with --reliability */
 };
 
-static char *slurp(const char *what, const char *path)
-{
-	struct error err;
-	size_t len;
-	char *text = read_file_checked(path, &len, &err);
-	if (!text)
-		die("%s: %s", what, err.message);
-	return text;
-}
 
-static json_t *load_object(const char *path)
-{
-	char *text = slurp("--file", path);
-	json_error_t jerr;
-	json_t *j = json_loads(text, 0, &jerr);
-	free(text);
-	if (!j)
-		die("%s: line %d: %s", path, jerr.line, jerr.text);
-	if (!json_is_object(j))
-		die("%s: give a JSON object (see docs/CASES.md)", path);
-	return j;
-}
 
 /* A reference on the command line: a number is an id held, anything else a ref. */
 static json_t *ref_value(const char *v)
@@ -149,7 +128,7 @@ static void parse_args(int argc, char **argv, struct case_args *a)
 				break;
 			}
 			case 'f': {
-				char *text = slurp(item_flags[f].flag, v);
+				char *text = cli_read_file(item_flags[f].flag, v);
 				val = json_string(text);
 				free(text);
 				break;
@@ -226,7 +205,7 @@ static void import_or_die(struct db *db, const struct privacy *pv, long long id,
 
 static int case_new(struct case_args *a)
 {
-	json_t *j = a->file ? load_object(a->file) : json_object();
+	json_t *j = a->file ? cli_read_json_object(a->file, "give a JSON object (see docs/CASES.md)") : json_object();
 	const char *title = a->title ? a->title : json_string_value(json_object_get(j, "title"));
 	const char *country = a->country ? a->country : json_string_value(json_object_get(j, "country"));
 	struct db *db = cli_open_store(a->db);
@@ -243,7 +222,7 @@ static int case_new(struct case_args *a)
 		if (!country && *s.country)
 			country = s.country;
 	}
-	char *notes = a->notes ? slurp("--notes", a->notes) : NULL;
+	char *notes = a->notes ? cli_read_file("--notes", a->notes) : NULL;
 	if (!notes && json_string_value(json_object_get(j, "notes")))
 		notes = xstrdup(json_string_value(json_object_get(j, "notes")));
 	json_object_del(j, "title");
@@ -474,7 +453,7 @@ static int case_show(struct case_args *a)
 static int case_add(struct case_args *a, const char *list)
 {
 	long long id = need_number("ID", a->id);
-	json_t *item = a->file ? load_object(a->file) : json_incref(a->item);
+	json_t *item = a->file ? cli_read_json_object(a->file, "give a JSON object (see docs/CASES.md)") : json_incref(a->item);
 	if (a->file && json_object_size(a->item))
 		json_object_update(item, a->item);
 	if (a->cite)
@@ -502,7 +481,7 @@ static int case_import_cmd(struct case_args *a)
 	long long id = need_number("ID", a->id);
 	if (!a->file)
 		cli_usage("case", "import: give --file CASE.json");
-	json_t *j = load_object(a->file);
+	json_t *j = cli_read_json_object(a->file, "give a JSON object (see docs/CASES.md)");
 	struct db *db = cli_open_store(a->db);
 	struct privacy *pv = open_privacy(db, a->key_file);
 	import_or_die(db, pv, id, j, a->file);

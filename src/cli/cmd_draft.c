@@ -24,20 +24,11 @@ struct draft_args {
 	const char *lead;
 };
 
-static char *slurp(const char *what, const char *path)
-{
-	struct error err;
-	size_t len;
-	char *text = read_file_checked(path, &len, &err);
-	if (!text)
-		die("%s: %s", what, err.message);
-	return text;
-}
 
 /* A Markdown file's text as a JSON string (read_file_checked has checked its UTF-8). */
 static json_t *file_text(const char *what, const char *path)
 {
-	char *text = slurp(what, path);
+	char *text = cli_read_file(what, path);
 	json_t *j = json_string(text);
 	free(text);
 	if (!j)
@@ -118,18 +109,6 @@ static void parse_args(int argc, char **argv, struct draft_args *a, bool takes_i
 	}
 }
 
-static json_t *load_file(const char *path)
-{
-	char *text = slurp("--file", path);
-	json_error_t jerr;
-	json_t *j = json_loads(text, 0, &jerr);
-	free(text);
-	if (!j)
-		die("%s: line %d: %s", path, jerr.line, jerr.text);
-	if (!json_is_object(j))
-		die("%s: a draft is a JSON object (see docs/DRAFTING.md)", path);
-	return j;
-}
 
 /* The flags as draft fields; the current lead is kept when only --join is given. */
 static void apply_flags(struct draft *d, struct draft_args *a)
@@ -191,7 +170,7 @@ static int draft_new(int argc, char **argv)
 	draft_init(&d);
 	struct error err;
 	if (a.file) {
-		json_t *j = load_file(a.file);
+		json_t *j = cli_read_json_object(a.file, "a draft is a JSON object (see docs/DRAFTING.md)");
 		if (draft_apply_json(&d, j, kb_shared(), &err) < 0)
 			die("%s: %s", a.file, err.message);
 		json_decref(j);
@@ -223,7 +202,7 @@ static int draft_edit(int argc, char **argv)
 	if (wf_draft_load(db, id, &d, &err) < 0)
 		die("%s", err.message);
 	if (a.file) {
-		json_t *j = load_file(a.file);
+		json_t *j = cli_read_json_object(a.file, "a draft is a JSON object (see docs/DRAFTING.md)");
 		if (draft_apply_json(&d, j, kb_shared(), &err) < 0)
 			die("%s: %s", a.file, err.message);
 		json_decref(j);

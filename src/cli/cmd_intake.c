@@ -27,28 +27,7 @@ struct intake_args {
 	json_t *victims; /* from --victim, --group */
 };
 
-static char *slurp(const char *what, const char *path)
-{
-	struct error err;
-	size_t len;
-	char *text = read_file_checked(path, &len, &err);
-	if (!text)
-		die("%s: %s", what, err.message);
-	return text;
-}
 
-static json_t *load_object(const char *path)
-{
-	char *text = slurp("--file", path);
-	json_error_t jerr;
-	json_t *j = json_loads(text, 0, &jerr);
-	free(text);
-	if (!j)
-		die("%s: line %d: %s", path, jerr.line, jerr.text);
-	if (!json_is_object(j))
-		die("%s: a submission is a JSON object (see docs/CASES.md)", path);
-	return j;
-}
 
 static json_t *last_victim(struct intake_args *a, const char *flag)
 {
@@ -106,11 +85,11 @@ static void parse_args(int argc, char **argv, struct intake_args *a)
 		else if (cli_option(argc, argv, &i, "--incident-date", &v))
 			json_object_set_new(a->fields, "incident_date", json_string(v));
 		else if (cli_option(argc, argv, &i, "--narrative", &v)) {
-			char *text = slurp("--narrative", v);
+			char *text = cli_read_file("--narrative", v);
 			json_object_set_new(a->fields, "narrative", json_string(text));
 			free(text);
 		} else if (cli_option(argc, argv, &i, "--notes", &v)) {
-			char *text = slurp("--notes", v);
+			char *text = cli_read_file("--notes", v);
 			json_object_set_new(a->fields, "internal_notes", json_string(text));
 			free(text);
 		} else if (cli_option(argc, argv, &i, "--victim", &v)) {
@@ -174,7 +153,7 @@ static void print_json(json_t *j)
 
 static int intake_add_cmd(struct intake_args *a)
 {
-	json_t *j = a->file ? load_object(a->file) : json_object();
+	json_t *j = a->file ? cli_read_json_object(a->file, "a submission is a JSON object (see docs/CASES.md)") : json_object();
 	json_object_update(j, a->fields);
 	if (json_object_size(a->source)) {
 		json_t *src = json_object_get(j, "source");
