@@ -35,7 +35,7 @@ DATA     := $(sort $(wildcard data/*.json data/*.txt data/treaty-status/*.csv mi
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check check-unit check-cli check-letters check-http check-asan fuzz fuzz-brief \
+.PHONY: all deps run test check check-unit check-cli check-letters check-http check-pg check-asan fuzz fuzz-brief \
         bench clean format docs check-browser screenshots
 .DEFAULT_GOAL := all
 
@@ -95,6 +95,19 @@ check-http: $(BUILD)/rapporteur
 
 check: check-unit check-cli check-letters check-http
 
+# the command-line and HTTP suites again on a real PostgreSQL server (Debian's, installed
+# when missing): made in a temporary folder, on a free loopback port with its socket in that
+# folder (as the postgres user when run as root), a database per test, stopped and removed
+# after (tests/pg/server.sh)
+PG_DEBS := postgresql postgresql-15 libpq-dev
+check-pg: $(BUILD)/rapporteur
+	@$(MAKE) --no-print-directory deps DEBS="$(PG_DEBS)"
+	@dir=$$(mktemp -d /tmp/rapporteur-pg.XXXXXX) || exit 1; \
+	trap 'sh tests/pg/server.sh stop '"$$dir" EXIT INT TERM; \
+	url=$$(sh tests/pg/server.sh start "$$dir") || exit 1; \
+	echo "make: the suites on PostgreSQL at $$url"; \
+	RAPPORTEUR_TEST_PG="$$url" $(MAKE) --no-print-directory check-cli check-http
+
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined" check-unit check-cli check-letters
@@ -102,6 +115,7 @@ check-asan:
 test: deps
 	$(MAKE) all
 	$(MAKE) check
+	$(MAKE) check-pg
 	$(MAKE) check-browser
 	$(MAKE) check-asan
 	$(MAKE) fuzz-brief
