@@ -6,6 +6,7 @@
  * with communications when a letter is replaced (FTS5 integrity-check).
  */
 #include "helpers.h"
+#include "store_helpers.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -41,17 +42,8 @@ static const char *const queries[] = {
 
 static struct db *store_with_letters(void)
 {
-	strcpy(db_path, "/tmp/rapporteur-unit-XXXXXX");
-	int fd = mkstemp(db_path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(db_path);
+	struct db *db = test_store_open(db_path);
 	struct error err = {{0}};
-	struct db *db = db_open(db_path, &err);
-	if (!db)
-		fail_msg("db_open: %s", err.message);
-	if (store_migrate(db, &err) < 0 || store_load_kb(db, kb_shared(), &err) < 0)
-		fail_msg("store: %s", err.message);
 	for (int i = 0; letters[i]; i++) {
 		struct letter l;
 		if (letterfile_parse(letters[i], &l, &err) < 0)
@@ -66,13 +58,7 @@ static struct db *store_with_letters(void)
 
 static void drop_store(struct db *db)
 {
-	db_close(db);
-	char side[96];
-	unlink(db_path);
-	snprintf(side, sizeof(side), "%s-wal", db_path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", db_path);
-	unlink(side);
+	test_store_drop(db, db_path);
 }
 
 static void exec(struct db *db, const char *sql)

@@ -5,6 +5,7 @@
  * and util/secret: tokens, their hashes, comparison.
  */
 #include "helpers.h"
+#include "store_helpers.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -19,31 +20,12 @@ static char db_path[64];
 
 static struct db *fresh_store(void)
 {
-	strcpy(db_path, "/tmp/rapporteur-unit-XXXXXX");
-	int fd = mkstemp(db_path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(db_path);
-	struct error err = {{0}};
-	struct db *db = db_open(db_path, &err);
-	if (!db)
-		fail_msg("db_open: %s", err.message);
-	if (store_migrate(db, &err) < 0)
-		fail_msg("migrate: %s", err.message);
-	if (store_load_kb(db, kb_shared(), &err) < 0)
-		fail_msg("knowledge base: %s", err.message);
-	return db;
+	return test_store_open(db_path);
 }
 
 static void drop_store(struct db *db)
 {
-	db_close(db);
-	char side[96];
-	unlink(db_path);
-	snprintf(side, sizeof(side), "%s-wal", db_path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", db_path);
-	unlink(side);
+	test_store_drop(db, db_path);
 }
 
 static void test_roles(void **state)
