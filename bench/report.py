@@ -49,6 +49,13 @@ def gather(work, n, db):
         "ingest_to_floor_ratio": round(ingest_s / floor["total_s"], 2),
         "database_mb": round(os.path.getsize(db) / 1e6, 1),
     }
+    for step in ("floor", "ingest", "search"):
+        path = os.path.join(work, step + ".load")
+        if os.path.exists(path):
+            try:
+                r["load_average_before_" + step] = float(open(path).read().split()[0])
+            except (ValueError, IndexError):
+                pass
     for k, v in search.items():
         if k.startswith("search_"):
             r[k] = v

@@ -21,9 +21,12 @@ if [ ! -f "$WORK/letters/queries.tsv" ] || [ "$(ls "$WORK/letters" | grep -c '\.
 	python3 bench/gen_letters.py --count "$N" --out "$WORK/letters"
 fi
 
-# /usr/bin/time -f gives the peak resident set of each command.
+# /usr/bin/time -f gives the peak resident set of each command; the load
+# average when it starts says how busy the machine was (timings from a
+# shared machine are only comparable at a like load).
 timed() { # name command...
 	name=$1; shift
+	cut -d' ' -f1 /proc/loadavg > "$WORK/$name.load" 2>/dev/null || true
 	/usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@"
 }
 
