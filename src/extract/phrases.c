@@ -261,6 +261,8 @@ bool instrument_may_start(const struct extract_ctx *ctx, const char *p)
 				instrument_prefix(cache, ins->generic[l]);
 		}
 	}
+	if (!p[0])
+		return false; /* the end of the text: nothing starts here, and nothing may be read after it */
 	unsigned a = text_fold((unsigned char)p[0]), b = text_fold((unsigned char)p[1]);
 	if (bit_get(cache->instrument_pairs, a << 8 | b))
 		return true;
