@@ -6,6 +6,7 @@
 #include "../read/read.h"
 
 #include "../domain/filter.h"
+#include "../domain/workflow.h"
 #include "../store/migrate.h"
 #include "../util/die.h"
 
@@ -33,21 +34,25 @@ bool cli_flag(char **argv, int i, const char *name)
 	return !strcmp(argv[i], name);
 }
 
+/* The --as a command was given, for the audit log's actor (cli_open_store). */
+static const char *acting_as;
+
 bool cli_option(int argc, char **argv, int *i, const char *name, const char **value)
 {
 	const char *a = argv[*i];
 	size_t n = strlen(name);
 	if (strncmp(a, name, n))
 		return false;
-	if (a[n] == '=') {
+	if (a[n] == '=')
 		*value = a + n + 1;
-		return true;
-	}
-	if (a[n] != '\0')
+	else if (a[n] != '\0')
 		return false;
-	if (*i + 1 >= argc)
+	else if (*i + 1 >= argc)
 		cli_usage(argv[0], "%s needs a value", name);
-	*value = argv[++*i];
+	else
+		*value = argv[++*i];
+	if (!strcmp(name, "--as"))
+		acting_as = *value;
 	return true;
 }
 
@@ -57,6 +62,8 @@ struct db *cli_open_store(const char *db_option)
 	struct db *db = store_open(db_target(db_option), &err);
 	if (!db)
 		die("%s", err.message);
+	/* who the audit log names for what this command changes */
+	db_set_actor(db, wf_actor(acting_as));
 	return db;
 }
 

@@ -82,5 +82,8 @@ int cmd_user(int argc, char **argv);
 int cmd_intake(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_key(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 #endif

@@ -34,14 +34,31 @@ int cmd_ingest(int argc, char **argv)
 	struct db *db = cli_open_store(db_option);
 	struct ingest_stats stats;
 	ingest_paths(db, paths, count, !quiet && isatty(STDERR_FILENO), &stats);
-	/* letters read from files get their publication date and session too */
+	if (stats.disk_full) {
+		/* the letters before are whole, the rest not begun: the same command, with room, goes on */
+		db_close(db);
+		die("ingest stopped: disk full: no room left for %s; %zu letter%s stored whole before it, the rest not "
+		    "begun. Free some room and run the same ingest again",
+		    db_target(db_option), stats.added + stats.updated, stats.added + stats.updated == 1 ? "" : "s");
+	}
+	/* letters read from files get their publication date and session too,
+	 * and their figures proposed for an officer to confirm (docs/FIGURES.md);
+	 * both also finish what an ingest stopped half-way (killed) left undone */
 	struct error err;
-	if (stats.added + stats.updated && wf_fill_dates(db, &err) < 0)
+	bool dates_pending = db_query_int(db, 0, "SELECT EXISTS (SELECT 1 FROM communications WHERE reference IS NOT NULL "
+						 "AND date IS NOT NULL AND publication_date IS NULL)",
+					  NULL) > 0;
+	if ((stats.added + stats.updated || dates_pending) && wf_fill_dates(db, &err) < 0)
 		warning("publication dates not filled: %s", err.message);
-	/* and their figures, proposed for an officer to confirm (docs/FIGURES.md) */
 	struct figure_propose_stats figures;
-	if (stats.added + stats.updated && figures_propose_pending(db, &figures, &err) < 0)
+	if (figures_propose_pending(db, &figures, &err) < 0)
 		warning("figures not proposed: %s", err.message);
+	if (db->disk_full) {
+		db_close(db);
+		die("ingest stopped: disk full: no room left for %s; the letters are stored whole, their dates and "
+		    "figures are filled when the same ingest runs again with room",
+		    db_target(db_option));
+	}
 	db_close(db);
 	free(paths);
 	printf("ingest: %zu file%s: %zu added, %zu updated, %zu unchanged, %zu failed\n", stats.files,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "../domain/privacy.h"
+#include "../domain/workflow.h"
 #include "../kb/kb.h"
 #include "../store/kbload.h"
 #include "../store/migrate.h"
@@ -25,6 +26,7 @@ int cmd_init(int argc, char **argv)
 	struct db *db = db_open(target, &err);
 	if (!db)
 		die("%s", err.message);
+	db_set_actor(db, wf_actor(NULL)); /* the audit log's first entries name who made it */
 	int applied = store_migrate(db, &err);
 	if (applied < 0) {
 		db_close(db);

@@ -191,6 +191,25 @@ const struct command commands[] = {
 	 "key show     the key file and the key's id (never the key)\n"
 	 "key rotate   seal every confidential field again under a new key, in one transaction, and retire the old\n"
 	 "--key-file F the key file (else $RAPPORTEUR_KEY_FILE, else the database's path with .key added)"},
+	{"audit", cmd_audit, "audit verify|log|head [--db PATH]",
+	 "the audit log of every change to communications, replies, users and cases, chained by SHA-256",
+	 "audit verify [--expect SEQ:HASH] [--no-rows]\n"
+	 "                 walk the chain and compare every audited row with its last entry; exit 1 naming\n"
+	 "                 the first entry edited, inserted or deleted (docs/SECURITY.md)\n"
+	 "                 --expect: the chain must pass through an entry `audit head` printed earlier\n"
+	 "audit log [--table T] [--limit N]   the entries, newest first (50; 0 for all)\n"
+	 "audit head       the last entry as SEQ:HASH, to keep elsewhere\n"
+	 "--db PATH        the database"},
+	{"backup", cmd_backup, "backup FILE [--force] [--db PATH]",
+	 "a consistent copy of the database, made while it serves and writes, checked, then put in place",
+	 "FILE       the copy to write (a SQLite database); it is never half written\n"
+	 "--force    replace FILE if it exists\n"
+	 "--db PATH  the database to copy (the key file is not copied: keep it apart)"},
+	{"restore", cmd_restore, "restore FILE --db PATH [--force]",
+	 "a new database from a backup, checked first (integrity, schema version, audit chain)",
+	 "FILE       a file `rapporteur backup` wrote\n"
+	 "--db PATH  the database to make (else $RAPPORTEUR_DB, else ./rapporteur.db)\n"
+	 "--force    replace the whole content of PATH if it exists"},
 	{"help", cmd_help, "help [COMMAND]", "list the commands, or explain one", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };

@@ -251,7 +251,8 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 			if (pthread_create(&threads[i], NULL, worker, &p) != 0)
 				die("cannot start a thread to read letters");
 	}
-	for (size_t i = 0; i < files->count; i++) {
+	size_t i;
+	for (i = 0; i < files->count && !stats->disk_full; i++) {
 		struct job *job = &p.jobs[i];
 		if (workers) {
 			pthread_mutex_lock(&p.lock);
@@ -266,15 +267,21 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 		job_store(db, job, progress, stats);
 		job_release(job);
 		stats->files++;
+		/* every file after this one would fail the same way */
+		stats->disk_full = db->disk_full;
 		if (workers) {
 			pthread_mutex_lock(&p.lock);
 			p.stored = i + 1;
+			if (stats->disk_full)
+				p.count = p.next; /* no more jobs taken */
 			pthread_cond_broadcast(&p.room);
 			pthread_mutex_unlock(&p.lock);
 		}
 	}
-	for (int i = 0; i < workers; i++)
-		pthread_join(threads[i], NULL);
+	for (int t = 0; t < workers; t++)
+		pthread_join(threads[t], NULL);
+	for (; i < files->count; i++) /* read, or never begun, and not stored */
+		job_release(&p.jobs[i]);
 	if (workers) {
 		pthread_mutex_destroy(&p.lock);
 		pthread_cond_destroy(&p.done);

@@ -18,11 +18,14 @@
 
 struct ingest_stats {
 	size_t files, added, updated, unchanged, failed;
+	bool disk_full; /* the disk filled: stopped there, the files after it not read */
 };
 
 /* Ingests every path (files, and folders walked for .md, .markdown, .txt
  * and .pdf files; README files and hidden entries skipped). Messages
- * about failed files go to stderr, one line each naming the file. */
+ * about failed files go to stderr, one line each naming the file. A full
+ * disk stops it at that file (every letter before it stored whole, none
+ * after it begun): the same ingest, run again with room, goes on. */
 void ingest_paths(struct db *db, char **paths, int count, bool progress, struct ingest_stats *stats);
 
 #endif

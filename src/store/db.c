@@ -205,6 +205,27 @@ int db_reconnect(struct db *db, struct error *err)
 	return db->driver->reconnect ? db->driver->reconnect(db, err) : 0;
 }
 
+int db_copy(struct db *from, struct db *to, struct error *err)
+{
+	if (!from->driver->copy)
+		return error_set(err, "%s: the %s store is backed up and restored with its own tools (pg_dump, pg_restore)",
+				 from->target, from->driver->name);
+	if (from->driver != to->driver)
+		return error_set(err, "%s: cannot copy into %s: not the same kind of database", from->target, to->target);
+	return from->driver->copy(from, to, err);
+}
+
+int db_check(struct db *db, struct error *err)
+{
+	return db->driver->check ? db->driver->check(db, err) : 0;
+}
+
+void db_set_actor(struct db *db, const char *actor)
+{
+	if (db->driver->set_actor)
+		db->driver->set_actor(db, actor);
+}
+
 int db_begin(struct db *db, struct error *err)
 {
 	int rc;

@@ -40,6 +40,17 @@ struct db_driver {
 	void (*reset)(struct db_stmt *st);
 	void (*finalize)(struct db_stmt *st);
 	long long (*changes)(struct db *db);
+	/* Backup and restore: a consistent copy of the whole of from (open,
+	 * even while others write) replaces the whole of to, in one
+	 * transaction; both opened by this driver. NULL: the backend has its
+	 * own tools (PostgreSQL: pg_dump), and db_copy says so. */
+	int (*copy)(struct db *from, struct db *to, struct error *err);
+	/* The engine's own consistency check (SQLite: integrity_check and
+	 * foreign_key_check); NULL when it has none. */
+	int (*check)(struct db *db, struct error *err);
+	/* Who the connection acts for, as the audit log records it (NULL:
+	 * not known); the driver copies the name. */
+	void (*set_actor)(struct db *db, const char *actor);
 	/* false when the connection is lost (a server restarted); SQLite's never is */
 	bool (*connected)(struct db *db);
 	/* connects again after a loss; 0, or -1 with err set */
@@ -52,6 +63,7 @@ struct db {
 	char *target;  /* the path or URL opened, for messages */
 	void *handle;  /* the driver's connection */
 	int tx_depth;  /* nested db_begin calls become savepoints */
+	bool disk_full; /* the last failure was a full disk (the driver sets it) */
 };
 
 extern const struct db_driver db_sqlite_driver;
@@ -108,6 +120,12 @@ int db_reconnect(struct db *db, struct error *err);
  * parser's, so that both backends find the same letters (db_sqlite.c). */
 typedef void db_term_fn(void *ctx, const char *term, size_t len);
 int db_fts_terms(const char *text, size_t len, db_term_fn *fn, void *ctx);
+
+/* Backup and restore (src/store/backup.c): see struct db_driver's copy
+ * and check. Who acts: see set_actor (the audit log, docs/SECURITY.md). */
+int db_copy(struct db *from, struct db *to, struct error *err);
+int db_check(struct db *db, struct error *err);
+void db_set_actor(struct db *db, const char *actor);
 
 /* One-row helpers: run sql with text parameters (NULL-terminated list);
  * db_query_int returns the first column of the first row, or dflt. */

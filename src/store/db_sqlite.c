@@ -15,15 +15,18 @@
  * rapporteur_bm25 and rapporteur_snippet: bm25() and snippet() to the
  * last digit and byte, at a fraction of their cost (see each).
  */
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/buf.h"
 #include "../util/die.h"
+#include "../util/sha256.h"
 #include "db.h"
 #include "fts_tokens.h"
 
@@ -49,6 +52,7 @@ struct connection {
 	sqlite3 *h;
 	struct kept kept[KEPT_STATEMENTS];
 	uint64_t clock;
+	char *actor; /* rapporteur_actor(): who the connection acts for, or NULL */
 };
 
 static sqlite3 *handle_of(struct db *db)
@@ -64,9 +68,23 @@ static uint64_t sql_hash(const char *sql)
 	return h;
 }
 
+/* A full disk (SQLITE_FULL, or a write that failed with ENOSPC) is named
+ * as such, and marked on the db, so that long work stops there instead
+ * of failing file after file (domain/ingest.c). */
+static bool disk_full(sqlite3 *h, int rc)
+{
+	return (rc & 0xff) == SQLITE_FULL || (h && ((sqlite3_extended_errcode(h) & 0xff) == SQLITE_FULL ||
+						    sqlite3_system_errno(h) == ENOSPC));
+}
+
+#define DISK_FULL_MESSAGE "disk full: no room left on the device that holds the database"
+
 static int sqlite_error(struct db *db, struct error *err, const char *what)
 {
 	sqlite3 *h = handle_of(db);
+	db->disk_full = h && disk_full(h, sqlite3_extended_errcode(h));
+	if (db->disk_full)
+		return error_set(err, "%s: %s: " DISK_FULL_MESSAGE " (%s)", db->target, what, sqlite3_errmsg(h));
 	return error_set(err, "%s: %s: %s", db->target, what, h ? sqlite3_errmsg(h) : "cannot open");
 }
 
@@ -643,13 +661,71 @@ static void register_rank(sqlite3 *h)
 	api->xCreateFunction(api, "rapporteur_snippet", tok, rank_snippet, snippet_tokenizer_free);
 }
 
+/*
+ * The audit log's functions (migrations/sqlite/008_audit.sql, whose
+ * triggers call them; src/store/audit.c verifies what they wrote).
+ *
+ * rapporteur_sha256(x1, ..., xn): SHA-256 in lower-case hex of the
+ * arguments, each written as "~" when NULL, else as its length in bytes,
+ * ":" and its bytes (the text of a number, a blob's bytes as they are).
+ */
+static void audit_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct sha256 h;
+	sha256_init(&h);
+	for (int i = 0; i < argc; i++) {
+		int type = sqlite3_value_type(argv[i]);
+		if (type == SQLITE_NULL) {
+			sha256_update(&h, "~", 1);
+			continue;
+		}
+		const void *p = type == SQLITE_BLOB ? sqlite3_value_blob(argv[i]) : (const void *)sqlite3_value_text(argv[i]);
+		int n = sqlite3_value_bytes(argv[i]);
+		char len[24];
+		int k = snprintf(len, sizeof(len), "%d:", n);
+		sha256_update(&h, len, (size_t)k);
+		if (p && n > 0)
+			sha256_update(&h, p, (size_t)n);
+	}
+	unsigned char digest[32];
+	sha256_final(&h, digest);
+	static const char hex[] = "0123456789abcdef";
+	char out[64];
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	sqlite3_result_text(ctx, out, 64, SQLITE_TRANSIENT);
+}
+
+/* rapporteur_actor(): who the connection acts for (db_set_actor), or NULL. */
+static void audit_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	const struct connection *c = sqlite3_user_data(ctx);
+	if (c->actor)
+		sqlite3_result_text(ctx, c->actor, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
+
+static void register_audit(struct connection *c)
+{
+	sqlite3_create_function(c->h, "rapporteur_sha256", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				NULL, audit_sha256, NULL, NULL);
+	sqlite3_create_function(c->h, "rapporteur_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, audit_actor, NULL,
+				NULL);
+}
+
 static int sq_open(struct db *db, const char *target, struct error *err)
 {
 	sqlite3 *h = NULL;
 	int rc = sqlite3_open_v2(target, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 						    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		error_set(err, "%s: cannot open the database: %s", target,
+		db->disk_full = disk_full(h, rc);
+		error_set(err, "%s: cannot open the database: %s%s", target, db->disk_full ? DISK_FULL_MESSAGE ": " : "",
 			  h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 		sqlite3_close(h);
 		return -1;
@@ -664,7 +740,12 @@ static int sq_open(struct db *db, const char *target, struct error *err)
 			     "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY",
 			  NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
-		error_set(err, "%s: not a usable SQLite database: %s", target, msg ? msg : sqlite3_errstr(rc));
+		db->disk_full = disk_full(h, rc);
+		if (db->disk_full)
+			error_set(err, "%s: cannot open the database: " DISK_FULL_MESSAGE " (%s)", target,
+				  msg ? msg : sqlite3_errstr(rc));
+		else
+			error_set(err, "%s: not a usable SQLite database: %s", target, msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		sqlite3_close(h);
 		free(c);
@@ -672,6 +753,7 @@ static int sq_open(struct db *db, const char *target, struct error *err)
 		return -1;
 	}
 	register_rank(h);
+	register_audit(c);
 	return 0;
 }
 
@@ -687,6 +769,7 @@ static void sq_close(struct db *db)
 		free(c->kept[i].sql);
 	}
 	sqlite3_close(c->h);
+	free(c->actor);
 	free(c);
 	db->handle = NULL;
 }
@@ -694,8 +777,11 @@ static void sq_close(struct db *db)
 static int sq_exec(struct db *db, const char *sql, struct error *err)
 {
 	char *msg = NULL;
-	if (sqlite3_exec(handle_of(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error_set(err, "%s: %s", db->target, msg ? msg : sqlite3_errmsg(handle_of(db)));
+	int rc = sqlite3_exec(handle_of(db), sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		db->disk_full = disk_full(handle_of(db), rc);
+		error_set(err, "%s: %s%s", db->target, db->disk_full ? DISK_FULL_MESSAGE ": " : "",
+			  msg ? msg : sqlite3_errmsg(handle_of(db)));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -845,6 +931,83 @@ static long long sq_changes(struct db *db)
 	return sqlite3_changes64(handle_of(db));
 }
 
+/*
+ * Backup and restore through SQLite's online backup API: every page of
+ * from, read in one read transaction (a snapshot: in WAL mode writers go
+ * on meanwhile and are not in it), written to to in one write
+ * transaction, which either lands whole or not at all.
+ */
+static int sq_copy(struct db *from, struct db *to, struct error *err)
+{
+	sqlite3 *src = handle_of(from), *dst = handle_of(to);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b)
+		return sqlite_error(to, err, "cannot copy into it");
+	int rc;
+	/* -1: all pages in one step, so that the copy is one snapshot */
+	for (int tries = 0; (rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED; tries++) {
+		if (tries == 100)
+			break;
+		sqlite3_sleep(100);
+	}
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		to->disk_full = disk_full(dst, rc) || disk_full(dst, sqlite3_extended_errcode(dst));
+		return error_set(err, "%s: the copy of %s failed: %s%s", to->target, from->target,
+				 to->disk_full ? DISK_FULL_MESSAGE ": " : "", sqlite3_errstr(rc));
+	}
+	return 0;
+}
+
+/* PRAGMA integrity_check, then foreign_key_check: the first problems named. */
+static int sq_check(struct db *db, struct error *err)
+{
+	sqlite3 *h = handle_of(db);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h, "PRAGMA integrity_check(10)", -1, &st, NULL) != SQLITE_OK)
+		return sqlite_error(db, err, "cannot check the database");
+	struct buf problems = BUF_INIT;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (line && strcmp(line, "ok"))
+			buf_addf(&problems, "%s%s", problems.len ? "; " : "", line);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_release(&problems);
+		return sqlite_error(db, err, "the integrity check failed");
+	}
+	if (!problems.len) {
+		if (sqlite3_prepare_v2(h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+			return sqlite_error(db, err, "cannot check the database");
+		long long n = 0;
+		char first[256] = "";
+		while (sqlite3_step(st) == SQLITE_ROW)
+			if (n++ == 0)
+				snprintf(first, sizeof(first), "%s row %lld refers to a missing row of %s",
+					 (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+					 (const char *)sqlite3_column_text(st, 2));
+		sqlite3_finalize(st);
+		if (n)
+			buf_addf(&problems, "%lld broken reference%s (the first: %s)", n, n == 1 ? "" : "s", first);
+	}
+	if (problems.len) {
+		error_set(err, "%s: the database is damaged: %s", db->target, problems.data);
+		buf_release(&problems);
+		return -1;
+	}
+	buf_release(&problems);
+	return 0;
+}
+
+static void sq_set_actor(struct db *db, const char *actor)
+{
+	struct connection *c = db->handle;
+	free(c->actor);
+	c->actor = actor ? xstrdup(actor) : NULL;
+}
+
 const struct db_driver db_sqlite_driver = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -865,6 +1028,9 @@ const struct db_driver db_sqlite_driver = {
 	.reset = sq_reset,
 	.finalize = sq_finalize,
 	.changes = sq_changes,
+	.copy = sq_copy,
+	.check = sq_check,
+	.set_actor = sq_set_actor,
 };
 
 /*

@@ -76,9 +76,11 @@ rows() {
 	"$R" sql --db "$1" "$2"
 }
 
-# sql_write DB SQL: a change no command makes (a test's setting up).
+# sql_write DB SQL: a change no command makes (a test's setting up). On
+# SQLite with the audit log's functions, which a plain sqlite3 shell lacks
+# (tests/tools/audited_sql.py; migrations/sqlite/008_audit.sql).
 sql_write() {
-	if [ "$BACKEND" = sqlite ]; then sqlite3 "$1" "$2"; else "$(pg_tool psql)" "$1" -qAt -v ON_ERROR_STOP=1 -c "$2"; fi
+	if [ "$BACKEND" = sqlite ]; then python3 "$PROJECT/tests/tools/audited_sql.py" "$1" "$2"; else "$(pg_tool psql)" "$1" -qAt -v ON_ERROR_STOP=1 -c "$2"; fi
 }
 
 # dump_db DB: the whole store as SQL text (what a copy of it reveals).
