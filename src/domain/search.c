@@ -2,16 +2,17 @@
  * search.c - runs a search. See search.h.
  *
  * SQLite, in three steps, none of which looks up a row per match:
- * 1. one pass over every match in FTS5 alone, counting them. The index
- *    holds only sent communications, each under a key that orders it
- *    newest first (store_search_key()), and the filter values as tokens
- *    (search_facets), so filters are words ANDed to the query (FTS5
- *    intersects the lists) and dates a range of keys. Newest first, the
- *    page is the first matches read; by relevance, every match is ranked
- *    with rapporteur_bm25 (bm25(), reading the row sizes in one scan) and
- *    the best kept.
- * 2. the page's snippets, in one pass over the matches between its first
- *    and last key with rapporteur_snippet (snippet(), for those rows only).
+ * 1. the matches in FTS5 alone. The index holds only sent communications,
+ *    each under a key that orders it newest first (store_search_key()),
+ *    and the filter values as tokens (search_facets), so filters are words
+ *    ANDed to the query (FTS5 intersects the lists) and dates a range of
+ *    keys. Newest first, the page is the first matches read, with their
+ *    snippets (rapporteur_snippet: snippet() for the rows read), and a
+ *    count(*) counts the rest; by relevance, every match is ranked with
+ *    rapporteur_bm25 (bm25(), reading the row sizes in one scan), the best
+ *    kept and all counted,
+ * 2. (by relevance) the page's snippets, in one pass over the matches
+ *    between its first and last key, for those rows only,
  * 3. the page's rows, by key.
  * migrations/sqlite/003_search.sql and db_sqlite.c say more. PostgreSQL
  * runs one query with the filters as SQL (below).
@@ -160,44 +161,19 @@ static int sqlite_search(struct db *db, const struct search_request *req, const 
 	int facets = filter_match(&req->filter, &match, &first, &last);
 	const char *range = last >= 0 ? " AND rowid BETWEEN ?2 AND ?3" : "";
 
-	/* 1. the matches, in key order (newest first). Newest first, the page is
-	 * the first ones read and a count(*) (when the page is full) counts the
-	 * rest; by relevance, every match is ranked, the best kept and all of
-	 * them counted on the way. */
-	if (newest)
-		buf_addf(&sql, "SELECT rowid, 0 FROM communications_fts WHERE communications_fts MATCH ?1%s "
-			       "ORDER BY rowid LIMIT %zu",
-			 range, offset + limit);
-	else
-		buf_addf(&sql, "SELECT rowid, rapporteur_bm25(communications_fts, 'communications_fts_docsize', 2, %d) "
-			       "FROM communications_fts WHERE communications_fts MATCH ?1%s",
-			 facets, range);
 	struct best best = {.want = offset + limit};
 	best.items = xmalloc(best.want * sizeof(*best.items));
 	long long total = 0;
 	int rc = -1, step;
-	struct db_stmt *st = db_prepare(db, sql.data, err);
-	if (!st)
-		goto done;
-	db_bind_text(st, 1, match.data);
-	if (last >= 0) {
-		db_bind_int(st, 2, first);
-		db_bind_int(st, 3, last);
-	}
-	while ((step = db_step(st, err)) == 1) {
-		struct kept_match m = {db_int(st, 0), db_double(st, 1)};
-		if (!newest)
-			best_offer(&best, m);
-		else if (best.count < best.want)
-			best.items[best.count++] = m;
-		total++;
-	}
-	db_finalize(st);
-	if (step < 0)
-		goto done; /* we quote every word: this is the database failing, not the query */
-	if (newest && req->count_total && best.count == best.want) {
-		buf_reset(&sql);
-		buf_addf(&sql, "SELECT count(*) FROM communications_fts WHERE communications_fts MATCH ?1%s", range);
+	struct db_stmt *st;
+	size_t page = 0;
+	struct kept_match *hits = best.items;
+	if (newest) {
+		/* 1. the page: the first matches in key order, with their
+		 * snippets; a count(*) counts the rest when there may be more */
+		buf_addf(&sql, "SELECT rowid, rapporteur_snippet(communications_fts, NULL, 1, char(2), char(3), '…', 24) "
+			       "FROM communications_fts WHERE communications_fts MATCH ?1%s ORDER BY rowid LIMIT %zu OFFSET %zu",
+			 range, limit, offset);
 		if (!(st = db_prepare(db, sql.data, err)))
 			goto done;
 		db_bind_text(st, 1, match.data);
@@ -205,61 +181,97 @@ static int sqlite_search(struct db *db, const struct search_request *req, const 
 			db_bind_int(st, 2, first);
 			db_bind_int(st, 3, last);
 		}
-		step = db_step(st, err);
-		if (step == 1)
-			total = db_int(st, 0);
-		db_finalize(st);
-		if (step < 0)
-			goto done;
-	}
-	if (!newest)
-		qsort(best.items, best.count, sizeof(*best.items), by_rank);
-	size_t page = best.count > offset ? best.count - offset : 0;
-	struct kept_match *hits = best.items + offset;
-	out->hits = xcalloc(page ? page : 1, sizeof(*out->hits));
-	out->count = page;
-
-	/* 2. the snippets of the page, in one pass over the matches between its
-	 * first and last key (for newest first, the page alone) */
-	long long lo = 0, hi = 0;
-	for (size_t i = 0; i < page; i++) {
-		if (!i || hits[i].key < lo)
-			lo = hits[i].key;
-		if (!i || hits[i].key > hi)
-			hi = hits[i].key;
-	}
-	struct kept_match *sorted = xmalloc((page ? page : 1) * sizeof(*sorted));
-	memcpy(sorted, hits, page * sizeof(*sorted));
-	qsort(sorted, page, sizeof(*sorted), by_key);
-	for (size_t i = 0; i < page; i++)
-		buf_addf(&wanted, "%s%lld", i ? "," : "", sorted[i].key);
-	free(sorted);
-	for (size_t i = 0; i < page; i++) {
-		struct search_hit *h = &out->hits[i];
-		h->id = hits[i].key; /* until step 3 */
-		h->score = newest ? 0 : -hits[i].rank;
-	}
-	if (page) {
-		st = db_prepare(db, "SELECT rowid, rapporteur_snippet(communications_fts, ?2, 1, char(2), char(3), '…', 24) "
-				    "FROM communications_fts WHERE communications_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
-				err);
-		if (!st)
-			goto fail;
-		db_bind_text(st, 1, match.data);
-		db_bind_text(st, 2, wanted.data);
-		db_bind_int(st, 3, lo);
-		db_bind_int(st, 4, hi);
-		while ((step = db_step(st, err)) == 1) {
-			if (db_is_null(st, 1))
-				continue;
-			long long key = db_int(st, 0);
-			for (size_t i = 0; i < page; i++)
-				if (hits[i].key == key && !out->hits[i].snippet)
-					out->hits[i].snippet = xstrdup(db_text(st, 1));
+		out->hits = xcalloc(limit, sizeof(*out->hits));
+		while ((step = db_step(st, err)) == 1 && page < limit) {
+			best.items[page] = (struct kept_match){db_int(st, 0), 0};
+			out->hits[page].snippet = dup_or_null(db_text(st, 1));
+			out->count = ++page;
 		}
 		db_finalize(st);
 		if (step < 0)
-			goto fail;
+			goto fail; /* we quote every word: this is the database failing, not the query */
+		total = (long long)(offset + page);
+		if (req->count_total && (page == limit || (!page && offset))) {
+			buf_reset(&sql);
+			buf_addf(&sql, "SELECT count(*) FROM communications_fts WHERE communications_fts MATCH ?1%s", range);
+			if (!(st = db_prepare(db, sql.data, err)))
+				goto fail;
+			db_bind_text(st, 1, match.data);
+			if (last >= 0) {
+				db_bind_int(st, 2, first);
+				db_bind_int(st, 3, last);
+			}
+			step = db_step(st, err);
+			if (step == 1)
+				total = db_int(st, 0);
+			db_finalize(st);
+			if (step < 0)
+				goto fail;
+		}
+	} else {
+		/* 1. every match ranked, the best kept, all counted on the way */
+		buf_addf(&sql, "SELECT rowid, rapporteur_bm25(communications_fts, 'communications_fts_docsize', 2, %d) "
+			       "FROM communications_fts WHERE communications_fts MATCH ?1%s",
+			 facets, range);
+		if (!(st = db_prepare(db, sql.data, err)))
+			goto done;
+		db_bind_text(st, 1, match.data);
+		if (last >= 0) {
+			db_bind_int(st, 2, first);
+			db_bind_int(st, 3, last);
+		}
+		while ((step = db_step(st, err)) == 1) {
+			best_offer(&best, (struct kept_match){db_int(st, 0), db_double(st, 1)});
+			total++;
+		}
+		db_finalize(st);
+		if (step < 0)
+			goto done;
+		qsort(best.items, best.count, sizeof(*best.items), by_rank);
+		page = best.count > offset ? best.count - offset : 0;
+		hits = best.items + offset;
+		out->hits = xcalloc(page ? page : 1, sizeof(*out->hits));
+		out->count = page;
+
+		/* 2. the page's snippets, in one pass over the matches between its
+		 * first and last key */
+		long long lo = 0, hi = 0;
+		for (size_t i = 0; i < page; i++) {
+			if (!i || hits[i].key < lo)
+				lo = hits[i].key;
+			if (!i || hits[i].key > hi)
+				hi = hits[i].key;
+		}
+		struct kept_match *sorted = xmalloc((page ? page : 1) * sizeof(*sorted));
+		memcpy(sorted, hits, page * sizeof(*sorted));
+		qsort(sorted, page, sizeof(*sorted), by_key);
+		for (size_t i = 0; i < page; i++)
+			buf_addf(&wanted, "%s%lld", i ? "," : "", sorted[i].key);
+		free(sorted);
+		if (page) {
+			st = db_prepare(db, "SELECT rowid, rapporteur_snippet(communications_fts, ?2, 1, char(2), char(3), '…', 24) "
+					    "FROM communications_fts WHERE communications_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4",
+					err);
+			if (!st)
+				goto fail;
+			db_bind_text(st, 1, match.data);
+			db_bind_text(st, 2, wanted.data);
+			db_bind_int(st, 3, lo);
+			db_bind_int(st, 4, hi);
+			while ((step = db_step(st, err)) == 1) {
+				if (db_is_null(st, 1))
+					continue;
+				long long key = db_int(st, 0);
+				for (size_t i = 0; i < page; i++)
+					if (hits[i].key == key && !out->hits[i].snippet)
+						out->hits[i].snippet = xstrdup(db_text(st, 1));
+			}
+			db_finalize(st);
+			if (step < 0)
+				goto fail;
+		}
+		for (size_t i = 0; i < page; i++)
+			out->hits[i].score = -hits[i].rank;
 	}
 
 	/* 3. the rows of the page */
