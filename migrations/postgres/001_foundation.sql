@@ -12,6 +12,10 @@
 --   (text, '$.a'), julianday(text) and group_concat(text, text): the SQLite
 --   functions the code's SQL uses, with their meaning.
 --
+-- Foreign keys are DEFERRABLE (checked at once unless a transaction says
+-- otherwise), so that rapporteur migrate can copy tables in any order and
+-- check every reference at its commit, as SQLite's defer_foreign_keys.
+--
 -- The full-text index is the tsv column (003), written by the store.
 
 -- The writers' lock (src/store/db.c) taken by an INSERT that picks its own
@@ -81,7 +85,7 @@ CREATE TABLE mandates (
   slug         TEXT PRIMARY KEY,
   kind         TEXT NOT NULL,
   body         TEXT,
-  country      TEXT REFERENCES countries(alpha3),
+  country      TEXT REFERENCES countries(alpha3) DEFERRABLE,
   title_en     TEXT NOT NULL,
   title_fr     TEXT,
   title_es     TEXT,
@@ -89,7 +93,7 @@ CREATE TABLE mandates (
 );
 
 CREATE TABLE mandate_resolutions (
-  slug     TEXT NOT NULL REFERENCES mandates(slug) ON DELETE CASCADE,
+  slug     TEXT NOT NULL REFERENCES mandates(slug) ON DELETE CASCADE DEFERRABLE,
   symbol   TEXT NOT NULL,
   body     TEXT,
   adopted  TEXT NOT NULL,
@@ -97,7 +101,7 @@ CREATE TABLE mandate_resolutions (
 );
 
 CREATE TABLE mandate_holders (
-  slug         TEXT NOT NULL REFERENCES mandates(slug) ON DELETE CASCADE,
+  slug         TEXT NOT NULL REFERENCES mandates(slug) ON DELETE CASCADE DEFERRABLE,
   name         TEXT NOT NULL,
   signs_as     TEXT NOT NULL,
   served_from  TEXT NOT NULL,
@@ -116,22 +120,22 @@ CREATE TABLE instruments (
 );
 
 CREATE TABLE instrument_names (
-  short     TEXT NOT NULL REFERENCES instruments(short) ON DELETE CASCADE,
+  short     TEXT NOT NULL REFERENCES instruments(short) ON DELETE CASCADE DEFERRABLE,
   name      TEXT NOT NULL,
   is_alias  BIGINT NOT NULL,
   PRIMARY KEY (short, name)
 );
 
 CREATE TABLE provisions (
-  instrument  TEXT NOT NULL REFERENCES instruments(short) ON DELETE CASCADE,
+  instrument  TEXT NOT NULL REFERENCES instruments(short) ON DELETE CASCADE DEFERRABLE,
   article     TEXT NOT NULL,
   summary     TEXT,
   PRIMARY KEY (instrument, article)
 );
 
 CREATE TABLE ratifications (
-  country     TEXT NOT NULL REFERENCES countries(alpha3),
-  instrument  TEXT NOT NULL REFERENCES instruments(short),
+  country     TEXT NOT NULL REFERENCES countries(alpha3) DEFERRABLE,
+  instrument  TEXT NOT NULL REFERENCES instruments(short) DEFERRABLE,
   party       BIGINT NOT NULL,
   signatory   BIGINT NOT NULL DEFAULT 0,
   year        BIGINT,
@@ -148,7 +152,7 @@ CREATE TABLE communications (
   slug                 TEXT UNIQUE,
   core                 TEXT,
   type                 TEXT,
-  country              TEXT REFERENCES countries(alpha3),
+  country              TEXT REFERENCES countries(alpha3) DEFERRABLE,
   number               BIGINT,
   year                 BIGINT,
   date                 TEXT,
@@ -169,24 +173,24 @@ CREATE INDEX communications_country ON communications(country, year);
 CREATE INDEX communications_core ON communications(core);
 
 CREATE TABLE communication_mandates (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   position          BIGINT NOT NULL,
   title             TEXT NOT NULL,
   resolution        TEXT,
-  slug              TEXT REFERENCES mandates(slug),
+  slug              TEXT REFERENCES mandates(slug) DEFERRABLE,
   PRIMARY KEY (communication_id, position)
 );
 CREATE INDEX communication_mandates_slug ON communication_mandates(slug);
 
 CREATE TABLE questions (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   n                 BIGINT NOT NULL,
   text              TEXT NOT NULL,
   PRIMARY KEY (communication_id, n)
 );
 
 CREATE TABLE citations (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   position          BIGINT NOT NULL,
   instrument        TEXT,
   article           TEXT NOT NULL,
@@ -197,14 +201,14 @@ CREATE TABLE citations (
 CREATE INDEX citations_provision ON citations(instrument, article);
 
 CREATE TABLE related_references (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   reference         TEXT NOT NULL,
   PRIMARY KEY (communication_id, reference)
 );
 CREATE INDEX related_references_reference ON related_references(reference);
 
 CREATE TABLE signatories (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   position          BIGINT NOT NULL,
   name              TEXT NOT NULL,
   title             TEXT,
@@ -212,7 +216,7 @@ CREATE TABLE signatories (
 );
 
 CREATE TABLE stated_ratifications (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   instrument        TEXT NOT NULL,
   action            TEXT NOT NULL,
   date              TEXT NOT NULL,
@@ -220,7 +224,7 @@ CREATE TABLE stated_ratifications (
 );
 
 CREATE TABLE figures (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   position          BIGINT NOT NULL,
   value             DOUBLE PRECISION NOT NULL,
   unit              TEXT,
@@ -229,13 +233,13 @@ CREATE TABLE figures (
 );
 
 CREATE TABLE documents (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   symbol            TEXT NOT NULL,
   PRIMARY KEY (communication_id, symbol)
 );
 
 CREATE TABLE links (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   url               TEXT NOT NULL,
   PRIMARY KEY (communication_id, url)
 );

@@ -22,8 +22,8 @@ CREATE TABLE reference_counters (
 );
 
 CREATE TABLE approvals (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
-  mandate           TEXT NOT NULL REFERENCES mandates(slug),
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
+  mandate           TEXT NOT NULL REFERENCES mandates(slug) DEFERRABLE,
   approved_by       TEXT NOT NULL,
   approved_at       TEXT NOT NULL,
   PRIMARY KEY (communication_id, mandate)
@@ -31,7 +31,7 @@ CREATE TABLE approvals (
 
 CREATE TABLE status_events (
   id                BIGINT PRIMARY KEY,
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   from_status       TEXT,
   to_status         TEXT NOT NULL,
   actor             TEXT NOT NULL,
@@ -44,7 +44,7 @@ CREATE INDEX status_events_communication ON status_events(communication_id, id);
 
 CREATE TABLE replies (
   id                BIGINT PRIMARY KEY,
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   received          TEXT NOT NULL,
   language          TEXT,
   kind              TEXT NOT NULL DEFAULT 'substantive',
@@ -60,7 +60,7 @@ CREATE INDEX replies_communication ON replies(communication_id, received);
 CREATE INDEX replies_received ON replies(received);
 
 CREATE TABLE reply_answers (
-  reply_id    BIGINT NOT NULL REFERENCES replies(id) ON DELETE CASCADE,
+  reply_id    BIGINT NOT NULL REFERENCES replies(id) ON DELETE CASCADE DEFERRABLE,
   question_n  BIGINT NOT NULL,
   suggested   TEXT NOT NULL,
   evidence    TEXT,

@@ -9,7 +9,7 @@ CREATE TABLE users (
   name           CITEXT NOT NULL UNIQUE,
   password_hash  TEXT NOT NULL,
   roles          BIGINT NOT NULL CHECK (roles BETWEEN 1 AND 7),
-  mandate        TEXT REFERENCES mandates(slug),
+  mandate        TEXT REFERENCES mandates(slug) DEFERRABLE,
   created_at     TEXT NOT NULL,
   disabled       BIGINT NOT NULL DEFAULT 0,
   CHECK ((roles & 2) = 0 OR mandate IS NOT NULL),
@@ -19,7 +19,7 @@ CREATE TRIGGER users_id BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION rap
 
 CREATE TABLE sessions (
   token_hash  TEXT PRIMARY KEY,
-  user_id     BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  user_id     BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE DEFERRABLE,
   csrf        TEXT NOT NULL,
   created     BIGINT NOT NULL,
   expires     BIGINT NOT NULL,
@@ -39,7 +39,7 @@ CREATE INDEX login_attempts_client ON login_attempts(client, at);
 
 CREATE TABLE uploads (
   token_hash  TEXT PRIMARY KEY,
-  user_id     BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  user_id     BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE DEFERRABLE,
   name        TEXT NOT NULL,
   content     TEXT NOT NULL,
   created     BIGINT NOT NULL

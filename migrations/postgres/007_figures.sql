@@ -3,8 +3,8 @@
 
 CREATE TABLE figure_records (
   id                BIGINT PRIMARY KEY,
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
-  reply_id          BIGINT REFERENCES replies(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
+  reply_id          BIGINT REFERENCES replies(id) ON DELETE CASCADE DEFERRABLE,
   passage           TEXT NOT NULL,
   occurrence        BIGINT NOT NULL,
   value             DOUBLE PRECISION NOT NULL,
@@ -30,8 +30,8 @@ CREATE INDEX figure_records_category ON figure_records(category, as_of);
 CREATE INDEX figure_records_status ON figure_records(status);
 
 CREATE TABLE figure_documents (
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
-  reply_id          BIGINT REFERENCES replies(id) ON DELETE CASCADE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
+  reply_id          BIGINT REFERENCES replies(id) ON DELETE CASCADE DEFERRABLE,
   version           TEXT NOT NULL,
   read_at           TEXT NOT NULL
 );
@@ -41,7 +41,7 @@ CREATE TABLE situations (
   id           BIGINT PRIMARY KEY,
   slug         TEXT NOT NULL UNIQUE,
   title        TEXT NOT NULL,
-  country      TEXT REFERENCES countries(alpha3),
+  country      TEXT REFERENCES countries(alpha3) DEFERRABLE,
   period_from  TEXT,
   period_to    TEXT,
   created_by   TEXT NOT NULL,
@@ -50,8 +50,8 @@ CREATE TABLE situations (
 CREATE TRIGGER situations_id BEFORE INSERT ON situations FOR EACH ROW EXECUTE FUNCTION rapporteur_next_id();
 
 CREATE TABLE situation_communications (
-  situation_id      BIGINT NOT NULL REFERENCES situations(id) ON DELETE CASCADE,
-  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE,
+  situation_id      BIGINT NOT NULL REFERENCES situations(id) ON DELETE CASCADE DEFERRABLE,
+  communication_id  BIGINT NOT NULL REFERENCES communications(id) ON DELETE CASCADE DEFERRABLE,
   linked_by         TEXT NOT NULL,
   linked_at         TEXT NOT NULL,
   PRIMARY KEY (situation_id, communication_id)

@@ -78,6 +78,7 @@ int cmd_situation(int argc, char **argv);
 int cmd_funnel(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_sql(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_intake(int argc, char **argv);
 int cmd_case(int argc, char **argv);

@@ -129,6 +129,11 @@ const struct command commands[] = {
 	 "--include-proposed  count proposals as if confirmed (a preview)\n"
 	 "--public            only figures of communications the public may see\n"
 	 "--db PATH           the database"},
+	{"migrate", cmd_migrate, "migrate --to TARGET [--db SOURCE]",
+	 "move the whole store into an empty one: a SQLite file to PostgreSQL, or back",
+	 "--to TARGET  postgresql://... or a new FILE.db; it must hold no Rapporteur database\n"
+	 "--db SOURCE  the store to move (else $RAPPORTEUR_DB, else ./rapporteur.db); left as it was\n"
+	 "             the confidential fields move sealed: the same key file opens the target"},
 	{"sql", cmd_sql, "sql [--header] STATEMENT [--db PATH]",
 	 "run one read-only SQL statement against the store and print its rows (for administrators)",
 	 "STATEMENT  one statement; nothing it runs can write\n"

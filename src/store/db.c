@@ -171,6 +171,11 @@ bool db_is_null(struct db_stmt *st, int col)
 	return st->db->driver->column_null(st, col);
 }
 
+enum db_type db_column_type(struct db_stmt *st, int col)
+{
+	return st->db->driver->column_type(st, col);
+}
+
 void db_reset(struct db_stmt *st)
 {
 	st->db->driver->reset(st);

@@ -20,6 +20,10 @@ struct db_stmt;
 
 enum db_backend { DB_SQLITE, DB_POSTGRES };
 
+/* What a column of the current row holds (SQLite's storage classes; a
+ * PostgreSQL boolean is an integer, numeric a real). */
+enum db_type { DB_NULL, DB_INTEGER, DB_REAL, DB_TEXT };
+
 struct db_driver {
 	const char *name;
 	int (*open)(struct db *db, const char *target, struct error *err);
@@ -37,6 +41,7 @@ struct db_driver {
 	long long (*column_int)(struct db_stmt *st, int col);
 	double (*column_double)(struct db_stmt *st, int col);
 	bool (*column_null)(struct db_stmt *st, int col);
+	enum db_type (*column_type)(struct db_stmt *st, int col);
 	void (*reset)(struct db_stmt *st);
 	void (*finalize)(struct db_stmt *st);
 	long long (*changes)(struct db *db);
@@ -90,6 +95,7 @@ const char *db_text(struct db_stmt *st, int col); /* NULL for SQL NULL */
 long long db_int(struct db_stmt *st, int col);
 double db_double(struct db_stmt *st, int col);
 bool db_is_null(struct db_stmt *st, int col);
+enum db_type db_column_type(struct db_stmt *st, int col);
 void db_reset(struct db_stmt *st);
 void db_finalize(struct db_stmt *st);
 long long db_changes(struct db *db);

@@ -32,6 +32,9 @@
 
 /* The server's type oids this driver reads differently (pg_type.h). */
 #define OID_BOOL 16
+#define OID_INT8 20
+#define OID_INT2 21
+#define OID_INT4 23
 #define OID_TEXT 25
 #define OID_FLOAT4 700
 #define OID_FLOAT8 701
@@ -57,6 +60,7 @@ struct connection {
 	size_t count;
 	unsigned next_name;
 	long long changes; /* rows the last INSERT, UPDATE or DELETE touched */
+	char *actor;       /* who the session acts for (rapporteur.actor), or NULL */
 };
 
 struct db_stmt {
@@ -140,6 +144,24 @@ static int pg_open(struct db *db, const char *target, struct error *err)
 	return 0;
 }
 
+/* The session's rapporteur.actor, which the audit log's rapporteur_actor()
+ * reads (migrations/postgres/008_audit.sql). */
+static void send_actor(struct connection *c)
+{
+	const char *v[1] = {c->actor ? c->actor : ""};
+	PQclear(PQexecParams(c->conn, "SELECT set_config('rapporteur.actor', $1, false)", 1, NULL, v, NULL, NULL, 0));
+}
+
+static void pg_set_actor(struct db *db, const char *actor)
+{
+	struct connection *c = conn_of(db);
+	if ((!actor && !c->actor) || (actor && c->actor && !strcmp(actor, c->actor)))
+		return;
+	free(c->actor);
+	c->actor = actor ? xstrdup(actor) : NULL;
+	send_actor(c);
+}
+
 static void forget_prepared(struct connection *c)
 {
 	for (size_t i = 0; i < c->count; i++) {
@@ -156,6 +178,7 @@ static void pg_close(struct db *db)
 		return;
 	forget_prepared(c);
 	free(c->kept);
+	free(c->actor);
 	PQfinish(c->conn);
 	free(c);
 	db->handle = NULL;
@@ -482,6 +505,25 @@ static bool pg_column_null(struct db_stmt *st, int col)
 	return !on_row(st, col) || PQgetisnull(st->res, st->row, col);
 }
 
+static enum db_type pg_column_type(struct db_stmt *st, int col)
+{
+	if (pg_column_null(st, col))
+		return DB_NULL;
+	switch (PQftype(st->res, col)) {
+	case OID_BOOL:
+	case OID_INT8:
+	case OID_INT2:
+	case OID_INT4:
+		return DB_INTEGER;
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+	case OID_NUMERIC:
+		return DB_REAL;
+	default:
+		return DB_TEXT;
+	}
+}
+
 static void clear_values(struct db_stmt *st)
 {
 	for (int i = 0; i < st->p->nparams; i++) {
@@ -546,6 +588,8 @@ static int pg_reconnect(struct db *db, struct error *err)
 	PQsetNoticeProcessor(c->conn, ignore_notice, NULL);
 	if (PQsetClientEncoding(c->conn, "UTF8") != 0)
 		return pg_error(db, err, "cannot use UTF-8", PQerrorMessage(c->conn));
+	if (c->actor)
+		send_actor(c);
 	return 0;
 }
 
@@ -566,9 +610,11 @@ static const struct db_driver db_postgres_driver = {
 	.column_int = pg_column_int,
 	.column_double = pg_column_double,
 	.column_null = pg_column_null,
+	.column_type = pg_column_type,
 	.reset = pg_reset,
 	.finalize = pg_finalize,
 	.changes = pg_changes,
+	.set_actor = pg_set_actor,
 	.connected = pg_connected,
 	.reconnect = pg_reconnect,
 };

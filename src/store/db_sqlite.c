@@ -908,6 +908,20 @@ static bool sq_column_null(struct db_stmt *st, int col)
 	return sqlite3_column_type(st->stmt, col) == SQLITE_NULL;
 }
 
+static enum db_type sq_column_type(struct db_stmt *st, int col)
+{
+	switch (sqlite3_column_type(st->stmt, col)) {
+	case SQLITE_INTEGER:
+		return DB_INTEGER;
+	case SQLITE_FLOAT:
+		return DB_REAL;
+	case SQLITE_NULL:
+		return DB_NULL;
+	default:
+		return DB_TEXT; /* a blob too: the store keeps none */
+	}
+}
+
 static void sq_reset(struct db_stmt *st)
 {
 	sqlite3_reset(st->stmt);
@@ -1025,6 +1039,7 @@ const struct db_driver db_sqlite_driver = {
 	.column_int = sq_column_int,
 	.column_double = sq_column_double,
 	.column_null = sq_column_null,
+	.column_type = sq_column_type,
 	.reset = sq_reset,
 	.finalize = sq_finalize,
 	.changes = sq_changes,

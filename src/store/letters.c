@@ -552,6 +552,37 @@ int store_index_tidy(struct db *db, size_t letters, struct error *err)
 	return rc < 0 ? -1 : 0;
 }
 
+int store_index_rebuild(struct db *db, struct error *err)
+{
+	if (db->backend == DB_SQLITE)
+		return db_exec(db, "INSERT INTO communications_fts(communications_fts) VALUES ('rebuild')", err);
+	/* PostgreSQL: each sent letter's tsv written again, 200 letters at a
+	 * time (a statement's rows are held whole) */
+	long long after = -1;
+	for (;;) {
+		struct db_stmt *st = db_prepare(db, "SELECT search_key, reference, body FROM communications "
+						    "WHERE search_key > ?1 ORDER BY search_key LIMIT 200",
+						err);
+		if (!st)
+			return -1;
+		db_bind_int(st, 1, after);
+		int rc, rows = 0;
+		while ((rc = db_step(st, err)) == 1) {
+			after = db_int(st, 0);
+			rows++;
+			if (fts_write(db, false, after, db_text(st, 1), db_text(st, 2), NULL, err) < 0) {
+				rc = -1;
+				break;
+			}
+		}
+		db_finalize(st);
+		if (rc < 0)
+			return -1;
+		if (rows < 200)
+			return 0;
+	}
+}
+
 char *store_reference_slug(const char *reference)
 {
 	struct buf b = BUF_INIT;

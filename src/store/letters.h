@@ -62,6 +62,10 @@ void store_search_facet(struct buf *out, char field, const char *value);
  * with work in proportion to the letters added. 0, or -1 with err set. */
 int store_index_tidy(struct db *db, size_t letters, struct error *err);
 
+/* Writes the full-text index again from the communications' rows (after
+ * they were copied in by rapporteur migrate). */
+int store_index_rebuild(struct db *db, struct error *err);
+
 /* "AL KAZ 2/2024" -> "AL-KAZ-2-2024" (the stable URL slug, upper case); caller frees. */
 char *store_reference_slug(const char *reference);
 /* The "KAZ 2/2024" core of a reference, or NULL; caller frees. */
