@@ -6,7 +6,9 @@
  *
  * Letters are read and parsed by worker threads, one per processor, while
  * the calling thread stores them in file order; messages come in that
- * order too, as from one thread.
+ * order too, as from one thread. After the last letter the full-text
+ * index's segments are merged in proportion to what was added
+ * (store_index_tidy()).
  */
 #ifndef RAPPORTEUR_INGEST_H
 #define RAPPORTEUR_INGEST_H
