@@ -106,7 +106,7 @@ check-pg: $(BUILD)/rapporteur
 	trap 'sh tests/pg/server.sh stop '"$$dir" EXIT INT TERM; \
 	url=$$(sh tests/pg/server.sh start "$$dir") || exit 1; \
 	echo "make: the suites on PostgreSQL at $$url"; \
-	RAPPORTEUR_TEST_PG="$$url" $(MAKE) --no-print-directory check-cli check-http
+	RAPPORTEUR_TEST_PG="$$url" RAPPORTEUR_TEST_PG_DIR="$$dir" $(MAKE) --no-print-directory check-cli check-http
 
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \

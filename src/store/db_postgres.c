@@ -564,8 +564,12 @@ static bool pg_connected(struct db *db)
 	struct connection *c = conn_of(db);
 	if (!c || PQstatus(c->conn) != CONNECTION_OK)
 		return false;
-	struct pollfd fd = {.fd = PQsocket(c->conn), .events = POLLIN};
-	if (fd.fd >= 0 && poll(&fd, 1, 0) > 0) {
+	/* the server's last words ("terminating connection") come first and its
+	 * end of stream after: read until nothing more is waiting */
+	for (int i = 0; i < 8; i++) {
+		struct pollfd fd = {.fd = PQsocket(c->conn), .events = POLLIN};
+		if (fd.fd < 0 || poll(&fd, 1, 0) <= 0)
+			break;
 		if (!PQconsumeInput(c->conn))
 			return false;
 		PGnotify *n;

@@ -64,6 +64,8 @@ static struct db *request_db(struct error *err)
 		db = store_open(serve_db, err);
 		if (db)
 			pthread_setspecific(db_key, db);
+	} else if (!db_connected(db) && db_reconnect(db, err) < 0) {
+		return NULL; /* the server is away (a restart): 503 now, connect again next time */
 	}
 	return db;
 }
@@ -336,6 +338,9 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct pending *p)
 				web_error(req, &res, 403, "The form has expired or did not come from this site; reload the page and try again.");
 			} else {
 				rt->handle(req, &res);
+				/* the database went away during the request (a restart): as before it */
+				if (res.status >= 500 && !db_connected(req->db))
+					web_error(req, &res, 503, "The database is not available; try again in a moment.");
 			}
 			free(copy);
 			goto out;
