@@ -5,14 +5,14 @@ CC       ?= cc
 BUILD    ?= build
 SHARED   ?= ../shared
 VERSION  := 0.1.0
-PKGS     := sqlite3 libcmark jansson cairo pangocairo mupdf libmicrohttpd libsodium libpq
+PKGS     := sqlite3 libcmark jansson cairo pangocairo mupdf libmicrohttpd libsodium libpq libseccomp
 # Debian packages the build, the tests and `make run` need.
 DEBS     := build-essential pkg-config clang libclang-rt-14-dev libsqlite3-dev libcmark-dev \
             libjansson-dev libcmocka-dev iso-codes python3 sqlite3 time \
             libcairo2-dev libpango1.0-dev fonts-dejavu-core libmupdf-dev libfreetype-dev \
             libharfbuzz-dev libjpeg-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev \
             mupdf-tools \
-            libmicrohttpd-dev libsodium-dev chromium nodejs wrk \
+            libmicrohttpd-dev libsodium-dev libseccomp-dev chromium nodejs wrk \
             libpq-dev postgresql postgresql-15 postgresql-15-rum
 
 WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -139,20 +139,57 @@ screenshots: $(BUILD)/rapporteur node_modules/.package-lock.json
 	$(BROWSER_ENV) node tests/browser/screenshots.mjs docs/screenshots
 
 # --- fuzzing (libFuzzer) ----------------------------------------------------------------
-FUZZ_BUILD := build/fuzz
-$(FUZZ_BUILD)/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB_SRC) $(BUILD)/gen/embedded.c
+# Targets (tests/fuzz/): fuzz_parse (a letter file: readers, mending, extractors), fuzz_request (the
+# server's query, form and path parsing) and fuzz_json (draft and submission JSON). The library is
+# built once for all of them; each keeps its corpus in build/fuzz/corpus-TARGET and starts from its
+# seeds. `make fuzz` runs each for FUZZ_SECONDS (600).
+FUZZ_BUILD   := build/fuzz
+FUZZ_TARGETS := fuzz_parse fuzz_request fuzz_json
+FUZZ_FLAGS   := -std=c17 -D_GNU_SOURCE -DRAPPORTEUR_VERSION='"fuzz"' -g -O1 -fsanitize=address,undefined \
+                -Isrc -I$(BUILD)/gen
+FUZZ_OBJ     := $(LIB_SRC:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/gen/embedded.o
+FUZZ_SEEDS_fuzz_parse   := tests/fuzz/seeds tests/letters
+FUZZ_SEEDS_fuzz_request := tests/fuzz/seeds-request
+FUZZ_SEEDS_fuzz_json    := tests/fuzz/seeds-json
+FUZZ_LEN_fuzz_parse     := 65536
+FUZZ_LEN_fuzz_request   := 16384
+FUZZ_LEN_fuzz_json      := 16384
+FUZZ_RUNS_fuzz_parse    := 3000
+FUZZ_RUNS_fuzz_request  := 200000
+FUZZ_RUNS_fuzz_json     := 20000
+
+$(FUZZ_BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	clang -std=c17 -D_GNU_SOURCE -DRAPPORTEUR_VERSION='"fuzz"' -g -O1 -fsanitize=fuzzer,address,undefined \
-	  -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -o $@ $< $(LIB_SRC) $(BUILD)/gen/embedded.c $(PKG_LIBS) -lm -lpthread
+	@echo "CC (fuzz) $<"; clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
 
-fuzz-brief: $(FUZZ_BUILD)/fuzz_parse
-	@mkdir -p $(FUZZ_BUILD)/corpus
-	$(FUZZ_BUILD)/fuzz_parse -runs=3000 -max_len=65536 -timeout=10 $(FUZZ_BUILD)/corpus tests/fuzz/seeds tests/letters
+$(FUZZ_BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_FLAGS) -c -o $@ $<
 
-fuzz: $(FUZZ_BUILD)/fuzz_parse
-	@mkdir -p $(FUZZ_BUILD)/corpus
-	$(FUZZ_BUILD)/fuzz_parse -max_total_time=$${FUZZ_SECONDS:-600} -max_len=262144 -timeout=10 \
-	  $(FUZZ_BUILD)/corpus tests/fuzz/seeds tests/letters
+$(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%): $(FUZZ_BUILD)/%: tests/fuzz/%.c $(FUZZ_OBJ)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS) -lm -lpthread
+
+fuzz-brief: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
+	@for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_BUILD)/corpus-$$t; done
+	$(FUZZ_BUILD)/fuzz_parse -runs=$(FUZZ_RUNS_fuzz_parse) -max_len=$(FUZZ_LEN_fuzz_parse) -timeout=10 \
+	  $(FUZZ_BUILD)/corpus-fuzz_parse $(FUZZ_SEEDS_fuzz_parse)
+	$(FUZZ_BUILD)/fuzz_request -runs=$(FUZZ_RUNS_fuzz_request) -max_len=$(FUZZ_LEN_fuzz_request) -timeout=10 \
+	  $(FUZZ_BUILD)/corpus-fuzz_request $(FUZZ_SEEDS_fuzz_request)
+	$(FUZZ_BUILD)/fuzz_json -runs=$(FUZZ_RUNS_fuzz_json) -max_len=$(FUZZ_LEN_fuzz_json) -timeout=10 \
+	  $(FUZZ_BUILD)/corpus-fuzz_json $(FUZZ_SEEDS_fuzz_json)
+
+fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
+	@for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_BUILD)/corpus-$$t; done
+	@for t in $(FUZZ_TARGETS); do \
+	  case $$t in fuzz_parse) seeds="$(FUZZ_SEEDS_fuzz_parse)"; len=262144;; \
+	    fuzz_request) seeds="$(FUZZ_SEEDS_fuzz_request)"; len=$(FUZZ_LEN_fuzz_request);; \
+	    *) seeds="$(FUZZ_SEEDS_fuzz_json)"; len=$(FUZZ_LEN_fuzz_json);; esac; \
+	  echo "== $$t ($${FUZZ_SECONDS:-600} s)"; \
+	  $(FUZZ_BUILD)/$$t -max_total_time=$${FUZZ_SECONDS:-600} -max_len=$$len -timeout=10 \
+	    $(FUZZ_BUILD)/corpus-$$t $$seeds || exit 1; \
+	done
+
+-include $(FUZZ_OBJ:.o=.d)
 
 # --- running ----------------------------------------------------------------------------
 RUN_DB := $(BUILD)/run.db

@@ -94,6 +94,7 @@ int store_backup(struct db *db, const char *file, bool force, struct backup_summ
 	remove_database_files(tmp.data);
 	struct db *to = db_open(tmp.data, err);
 	if (!to) {
+		remove_database_files(tmp.data);
 		buf_release(&tmp);
 		return -1;
 	}

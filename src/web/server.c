@@ -22,8 +22,9 @@
 #include "../domain/privacy.h"
 #include "../store/migrate.h"
 #include "../util/die.h"
-#include "../util/utf8.h"
 #include "auth.h"
+#include "request_parse.h"
+#include "sandbox.h"
 
 /* Server limits: enough for many readers, bounded for hostile ones. */
 #define CONNECTION_LIMIT 512
@@ -40,9 +41,14 @@ static struct privacy *serve_privacy;
 static char *static_copy;
 static size_t static_copy_len;
 
-/* One connection to the store per server thread, opened on first use and
- * closed when the thread ends (the key's destructor). */
+/* One connection to the store per server thread, closed when the thread
+ * ends (the key's destructor). They are opened before the sandbox, which
+ * lets no file be opened for writing (sandbox.c), and each thread takes
+ * one of them at its first request. */
 static pthread_key_t db_key;
+static struct db **db_pool;
+static size_t db_pool_count, db_pool_next;
+static pthread_mutex_t db_pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
 
 static void close_thread_db(void *db)
@@ -61,7 +67,12 @@ static struct db *request_db(struct error *err)
 	pthread_once(&db_key_once, make_db_key);
 	struct db *db = pthread_getspecific(db_key);
 	if (!db) {
-		db = store_open(serve_db, err);
+		pthread_mutex_lock(&db_pool_lock);
+		if (db_pool_next < db_pool_count)
+			db = db_pool[db_pool_next++];
+		pthread_mutex_unlock(&db_pool_lock);
+		if (!db)
+			db = store_open(serve_db, err);
 		if (db)
 			pthread_setspecific(db_key, db);
 	} else if (!db_connected(db) && db_reconnect(db, err) < 0) {
@@ -74,36 +85,23 @@ static struct db *request_db(struct error *err)
 
 struct pending {
 	struct web_request req;
-	struct buf body; /* the raw body while it comes */
+	struct buf body; /* the raw body while it comes; a form's is parsed when whole */
 	size_t limit, received;
-	bool too_large, bad_field;
-	struct MHD_PostProcessor *post;
-	struct web_field *fields;
-	size_t field_count, field_cap;
-	size_t field_bytes;
+	bool too_large;
+	char *raw_query; /* the query string as the client sent it (uri_seen) */
+	struct request_fields query, form; /* request_parse.c's */
 	char *path_copy;
-	int stage; /* 0 new, 1 body coming */
+	bool started; /* the first call of handle() is over */
 };
-
-static void fields_free(struct web_field *f, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(f[i].name);
-		free(f[i].value);
-		free(f[i].filename);
-	}
-	free(f);
-}
 
 static void pending_free(struct pending *p)
 {
 	if (!p)
 		return;
-	if (p->post)
-		MHD_destroy_post_processor(p->post);
 	buf_release(&p->body);
-	fields_free(p->fields, p->field_count);
-	fields_free(p->req.query, p->req.query_count);
+	request_fields_release(&p->query);
+	request_fields_release(&p->form);
+	free(p->raw_query);
 	free(p->path_copy);
 	free(p->req.user);
 	free(p);
@@ -120,83 +118,20 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 
 /* --- reading the request ---------------------------------------------------------------- */
 
-struct query_state {
-	struct pending *p;
-	bool bad;
-};
-
-static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+/* The request line's target as the client sent it, before libmicrohttpd
+ * decodes anything: the request's state begins here (MHD hands what this
+ * returns to handle() as *con_cls, and to completed() in the end), with
+ * the query string kept for request_parse_query(). */
+static void *uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
 {
-	(void)kind;
-	struct query_state *qs = cls;
-	struct web_request *r = &qs->p->req;
-	if (r->query_count >= WEB_MAX_FIELDS) {
-		qs->bad = true;
-		return MHD_NO;
-	}
-	const char *v = value ? value : "";
-	if (!utf8_valid(key, strlen(key), NULL) || !utf8_valid(v, strlen(v), NULL)) {
-		qs->bad = true;
-		return MHD_NO;
-	}
-	r->query = xrealloc(r->query, (r->query_count + 1) * sizeof(*r->query));
-	struct web_field *f = &r->query[r->query_count++];
-	f->name = xstrdup(key);
-	f->value = xstrdup(v);
-	f->value_len = strlen(v);
-	f->filename = NULL;
-	return MHD_YES;
-}
-
-static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
-				  const char *content_type, const char *transfer_encoding, const char *data, uint64_t off,
-				  size_t size)
-{
-	(void)kind;
-	(void)content_type;
-	(void)transfer_encoding;
-	struct pending *p = cls;
-	struct web_field *f = NULL;
-	/* a value comes in pieces: append to the last field of that name */
-	if (off > 0 && p->field_count && !strcmp(p->fields[p->field_count - 1].name, key))
-		f = &p->fields[p->field_count - 1];
-	if (!f) {
-		if (p->field_count >= WEB_MAX_FIELDS) {
-			p->bad_field = true;
-			return MHD_NO;
-		}
-		ALLOC_GROW(p->fields, p->field_count + 1, p->field_cap);
-		f = &p->fields[p->field_count++];
-		f->name = xstrdup(key);
-		f->value = xstrdup("");
-		f->value_len = 0;
-		f->filename = filename ? xstrdup(filename) : NULL;
-	}
-	size_t max = f->filename ? WEB_MAX_UPLOAD_BYTES : WEB_MAX_FIELD_BYTES;
-	if (f->value_len + size > max) {
-		p->too_large = true;
-		return MHD_NO;
-	}
-	f->value = xrealloc(f->value, f->value_len + size + 1);
-	memcpy(f->value + f->value_len, data, size);
-	f->value_len += size;
-	f->value[f->value_len] = '\0';
-	return MHD_YES;
-}
-
-/* A path we serve: absolute, no "..", no NUL or control bytes, UTF-8. */
-static bool path_ok(const char *path)
-{
-	size_t n = strlen(path);
-	if (!n || path[0] != '/' || n > WEB_MAX_URL_BYTES || !utf8_valid(path, n, NULL))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)path[i] < 0x20 || path[i] == '\\')
-			return false;
-	for (const char *p = path; (p = strstr(p, "..")); p += 2)
-		if ((p == path || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
-			return false;
-	return true;
+	(void)cls;
+	(void)c;
+	struct pending *p = xcalloc(1, sizeof(*p));
+	p->body = (struct buf)BUF_INIT;
+	const char *q = uri ? strchr(uri, '?') : NULL;
+	if (q)
+		p->raw_query = xstrndup(q + 1, strcspn(q + 1, "#"));
+	return p;
 }
 
 /* --- routing ---------------------------------------------------------------------------- */
@@ -286,23 +221,30 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct pending *p)
 		response_release(&res);
 		return rc;
 	}
+	if (sandbox_probe_asked(req->path)) { /* tests only: what the sandbox refuses */
+		res.content_type = "text/plain; charset=utf-8";
+		sandbox_probe(web_query(req, "try"), web_query(req, "path"), &res.body);
+		enum MHD_Result rc = respond(c, &res, head);
+		response_release(&res);
+		return rc;
+	}
 	req->db = request_db(&err);
 	req->privacy = serve_privacy;
-	if (p->too_large) {
+	int form = p->too_large ? REQUEST_TOO_LARGE
+				: request_parse_form(req->content_type, p->body.data, p->body.len, &p->form);
+	if (form == REQUEST_TOO_LARGE) {
 		web_error(req, &res, 413, "The request is larger than this server accepts.");
-	} else if (p->bad_field) {
-		web_error(req, &res, 400, "The form has too many fields or a field that is not valid UTF-8 text.");
+	} else if (form == REQUEST_BAD) {
+		web_error(req, &res, 400,
+			  "The form has too many fields, a field that is not valid UTF-8 text, or is cut short.");
 	} else if (!req->db) {
 		web_error(req, &res, 503, "The database is not available; try again in a moment.");
 	} else {
-		req->form = p->fields;
-		req->form_count = p->field_count;
-		for (size_t i = 0; i < req->form_count; i++)
-			if (!req->form[i].filename && !utf8_valid(req->form[i].value, req->form[i].value_len, NULL)) {
-				web_error(req, &res, 400, "A form field is not valid UTF-8 text.");
-				goto out;
-			}
+		req->form = p->form.items;
+		req->form_count = p->form.count;
 		web_identify(req);
+		/* the audit log names who changed what (docs/SECURITY.md) */
+		db_set_actor(req->db, req->user ? req->user->name : NULL);
 		const char *method = head ? "GET" : req->method;
 		bool path_known = false;
 		for (const struct web_route *rt = web_routes; rt->pattern; rt++) {
@@ -362,10 +304,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	(void)cls;
 	(void)version;
 	struct pending *p = *con_cls;
-	if (!p) {
-		p = xcalloc(1, sizeof(*p));
-		p->body = (struct buf)BUF_INIT;
-		*con_cls = p;
+	if (!p) /* uri_seen() makes it; only a libmicrohttpd without it would not */
+		*con_cls = p = uri_seen(NULL, NULL, c);
+	if (!p->started) {
+		p->started = true;
 		struct web_request *r = &p->req;
 		r->method = method;
 		if (strcmp(method, "GET") && strcmp(method, "HEAD") && strcmp(method, "POST")) {
@@ -384,7 +326,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			response_release(&res);
 			return rc;
 		}
-		if (!path_ok(url)) {
+		if (!request_path_ok(url)) {
 			r->path = "/";
 			web_error(r, &res, 400, "The address is not one this site uses.");
 			enum MHD_Result rc = respond(c, &res, false);
@@ -393,14 +335,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		}
 		p->path_copy = xstrdup(url);
 		r->path = p->path_copy;
-		struct query_state qs = {.p = p};
-		MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg, &qs);
-		if (qs.bad) {
+		const char *q = p->raw_query ? p->raw_query : "";
+		if (request_parse_query(q, strlen(q), &p->query) != REQUEST_PARSED) {
 			web_error(r, &res, 400, "The query is not valid UTF-8 text, or has too many parameters.");
 			enum MHD_Result rc = respond(c, &res, false);
 			response_release(&res);
 			return rc;
 		}
+		r->query = p->query.items;
+		r->query_count = p->query.count;
 		buf_release(&res.body);
 		r->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 		r->cookie_session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "rapporteur_session");
@@ -420,8 +363,6 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			p->limit = multipart ? WEB_MAX_UPLOAD_BYTES + 64 * 1024 : WEB_MAX_FORM_BYTES;
 			if (len && strtoull(len, NULL, 10) > p->limit)
 				p->too_large = true;
-			else if (r->content_type && (multipart || !strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33)))
-				p->post = MHD_create_post_processor(c, 16 * 1024, post_field, p);
 		}
 		return MHD_YES;
 	}
@@ -429,12 +370,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		p->received += *upload_data_size;
 		if (p->received > p->limit)
 			p->too_large = true; /* read and dropped: the answer is 413 */
-		if (!p->too_large && !p->bad_field) {
-			if (p->post && MHD_post_process(p->post, upload_data, *upload_data_size) != MHD_YES && !p->too_large)
-				p->bad_field = true;
-			else if (!p->post)
-				buf_add(&p->body, upload_data, *upload_data_size);
-		}
+		if (!p->too_large)
+			buf_add(&p->body, upload_data, *upload_data_size);
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
@@ -472,9 +409,19 @@ int web_serve(const struct web_options *o, struct error *err)
 	if (!db)
 		return -1;
 	serve_privacy = privacy_open(db, o->key_file, err);
-	db_close(db);
-	if (!serve_privacy)
+	if (!serve_privacy) {
+		db_close(db);
 		return -1;
+	}
+	/* and one for each thread: the first is this one */
+	size_t threads = (size_t)(o->threads > 0 ? o->threads : 4);
+	db_pool = xcalloc(threads, sizeof(*db_pool));
+	db_pool[db_pool_count++] = db;
+	while (db_pool_count < threads) {
+		if (!(db_pool[db_pool_count] = store_open(serve_db, err)))
+			return -1;
+		db_pool_count++;
+	}
 	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
 	if (inet_pton(AF_INET, o->address, &sa.sin_addr) != 1)
 		return error_set(err, "--address %s: give an IPv4 address such as 127.0.0.1", o->address);
@@ -484,10 +431,18 @@ int web_serve(const struct web_options *o, struct error *err)
 		(unsigned)(o->threads > 0 ? o->threads : 4), MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_LIMIT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)CONNECTION_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
-		MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, uri_seen, NULL,
+		MHD_OPTION_END);
 	if (!d)
 		return error_set(err, "cannot serve on %s:%d: %s (is the port in use?)", o->address, o->port,
 				 strerror(errno));
+	/* from here on the server needs only the system calls it serves with
+	 * (sandbox.c): its socket and the database are open; the threads
+	 * started later inherit the filter */
+	if (sandbox_enter(db_pool[0]->backend == DB_POSTGRES, err) < 0) {
+		MHD_stop_daemon(d);
+		return -1;
+	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
