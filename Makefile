@@ -37,6 +37,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps run test check check-unit check-cli check-letters check-http check-pg check-asan fuzz fuzz-brief \
         bench clean format docs check-browser screenshots
+.PHONY: check-faults
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/rapporteur
@@ -95,6 +96,11 @@ check-http: $(BUILD)/rapporteur
 
 check: check-unit check-cli check-letters check-http
 
+# crashes and a full disk: kill -9 during ingest, a tmpfs that fills (as root), backup and restore while a
+# server serves and writes (tests/faults/)
+check-faults: $(BUILD)/rapporteur
+	@RAPPORTEUR=$(abspath $(BUILD)/rapporteur) SHARED=$(abspath $(SHARED)) sh tests/faults/run.sh
+
 # the command-line and HTTP suites again on a real PostgreSQL server (Debian's, installed
 # when missing): made in a temporary folder, on a free loopback port with its socket in that
 # folder (as the postgres user when run as root), a database per test, stopped and removed
@@ -115,6 +121,7 @@ check-asan:
 test: deps
 	$(MAKE) all
 	$(MAKE) check
+	$(MAKE) check-faults
 	$(MAKE) check-pg
 	$(MAKE) check-browser
 	$(MAKE) check-asan
