@@ -2,6 +2,7 @@
  * cli.c - option helpers shared by the commands.
  */
 #include "cli.h"
+#include "../domain/privacy.h"
 #include <jansson.h>
 #include "../read/read.h"
 
@@ -140,4 +141,29 @@ json_t *cli_read_json_object(const char *path, const char *what_it_is)
 	if (!json_is_object(j))
 		die("%s: %s", path, what_it_is);
 	return j;
+}
+
+long long cli_need_number(const char *command, const char *what, const char *s)
+{
+	char *end;
+	long long n = s ? strtoll(s, &end, 10) : 0;
+	if (!s || *end || n <= 0)
+		cli_usage(command, "%s: give a number%s%s", what, s ? ", not " : "", s ? s : "");
+	return n;
+}
+
+struct privacy *cli_open_privacy(struct db *db, const char *key_file)
+{
+	struct error err;
+	struct privacy *pv = privacy_open(db, key_file, &err);
+	if (!pv)
+		die("%s", err.message);
+	return pv;
+}
+
+void cli_print_json(struct json_t *j)
+{
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	puts(s);
+	free(s);
 }

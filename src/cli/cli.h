@@ -34,6 +34,14 @@ char *cli_read_file(const char *what, const char *path);
  * it should be ("a draft is a JSON object (see docs/DRAFTING.md)"). */
 struct json_t;
 struct json_t *cli_read_json_object(const char *path, const char *what_it_is);
+/* A positive number from an argument; exits 2 naming what it is for. */
+long long cli_need_number(const char *command, const char *what, const char *s);
+/* The key of the confidential fields for db (docs/PRIVACY.md); dies when it cannot be opened. */
+struct db;
+struct privacy;
+struct privacy *cli_open_privacy(struct db *db, const char *key_file);
+/* Prints a JSON value, indented, in its keys' order. */
+void cli_print_json(struct json_t *j);
 /* Writes data to path (NULL: standard output), atomically; dies on failure. */
 void cli_write_out(const char *path, const char *data, size_t len);
 struct db;

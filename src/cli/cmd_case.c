@@ -168,30 +168,8 @@ static void parse_args(int argc, char **argv, struct case_args *a)
 	}
 }
 
-static long long need_number(const char *what, const char *s)
-{
-	char *end;
-	long long n = s ? strtoll(s, &end, 10) : 0;
-	if (!s || *end || n <= 0)
-		cli_usage("case", "%s: give a number%s%s", what, s ? ", not " : "", s ? s : "");
-	return n;
-}
 
-static struct privacy *open_privacy(struct db *db, const char *key_file)
-{
-	struct error err;
-	struct privacy *pv = privacy_open(db, key_file, &err);
-	if (!pv)
-		die("%s", err.message);
-	return pv;
-}
 
-static void print_json(json_t *j)
-{
-	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	puts(s);
-	free(s);
-}
 
 static void import_or_die(struct db *db, const struct privacy *pv, long long id, json_t *j, const char *file)
 {
@@ -209,11 +187,11 @@ static int case_new(struct case_args *a)
 	const char *title = a->title ? a->title : json_string_value(json_object_get(j, "title"));
 	const char *country = a->country ? a->country : json_string_value(json_object_get(j, "country"));
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	struct error err;
 	struct intake_submission s;
 	intake_init(&s);
-	long long submission = a->from_submission ? need_number("--from-submission", a->from_submission) : 0;
+	long long submission = a->from_submission ? cli_need_number("case", "--from-submission", a->from_submission) : 0;
 	if (submission) {
 		if (intake_load(db, NULL, submission, &s, NULL, NULL, &err) < 0)
 			die("--from-submission: %s", err.message);
@@ -274,7 +252,7 @@ static int case_list(struct case_args *a)
 			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:i, s:i}", "id", (json_int_t)rows[i].id,
 							     "title", rows[i].title, "country", rows[i].country, "status",
 							     rows[i].status, "victims", rows[i].victims, "events", rows[i].events));
-		print_json(arr);
+		cli_print_json(arr);
 		json_decref(arr);
 	} else {
 		if (!n)
@@ -417,9 +395,9 @@ static void print_case(const struct case_record *c, json_t *j, bool public_view)
 
 static int case_show(struct case_args *a)
 {
-	long long id = need_number("ID", a->id);
+	long long id = cli_need_number("case", "ID", a->id);
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	struct case_record c;
 	struct error err;
 	/* the public view never opens a sealed field */
@@ -439,7 +417,7 @@ static int case_show(struct case_args *a)
 	}
 	json_t *j = cases_to_json(&c, a->public_view, clock_today());
 	if (a->json)
-		print_json(j);
+		cli_print_json(j);
 	else
 		print_case(&c, j, a->public_view);
 	json_decref(j);
@@ -452,7 +430,7 @@ static int case_show(struct case_args *a)
 /* add-*: one item, from --file or flags, into its list. */
 static int case_add(struct case_args *a, const char *list)
 {
-	long long id = need_number("ID", a->id);
+	long long id = cli_need_number("case", "ID", a->id);
 	json_t *item = a->file ? cli_read_json_object(a->file, "give a JSON object (see docs/CASES.md)") : json_incref(a->item);
 	if (a->file && json_object_size(a->item))
 		json_object_update(item, a->item);
@@ -468,7 +446,7 @@ static int case_add(struct case_args *a, const char *list)
 		json_object_set_new(j, list, json_pack("[o]", item));
 	}
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	import_or_die(db, pv, id, j, a->file);
 	json_decref(j);
 	privacy_free(pv);
@@ -478,12 +456,12 @@ static int case_add(struct case_args *a, const char *list)
 
 static int case_import_cmd(struct case_args *a)
 {
-	long long id = need_number("ID", a->id);
+	long long id = cli_need_number("case", "ID", a->id);
 	if (!a->file)
 		cli_usage("case", "import: give --file CASE.json");
 	json_t *j = cli_read_json_object(a->file, "give a JSON object (see docs/CASES.md)");
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	import_or_die(db, pv, id, j, a->file);
 	json_decref(j);
 	privacy_free(pv);
@@ -493,10 +471,10 @@ static int case_import_cmd(struct case_args *a)
 
 static int case_custody(struct case_args *a)
 {
-	long long person = need_number("PERSON", a->id);
-	long long case_id = a->case_id ? need_number("--case", a->case_id) : 0;
+	long long person = cli_need_number("case", "PERSON", a->id);
+	long long case_id = a->case_id ? cli_need_number("case", "--case", a->case_id) : 0;
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	struct person p;
 	struct error err;
 	if (persons_load(db, pv, person, &p, &err) < 0)
@@ -552,7 +530,7 @@ static int case_custody(struct case_args *a)
 		json_t *j = json_pack("{s:I, s:s, s:s, s:b, s:o, s:o, s:o}", "person", (json_int_t)person, "name", who.data,
 				      "state", states[an.state], "death_in_custody", an.death_in_custody, "steps", js, "gaps",
 				      gaps, "problems", problems);
-		print_json(j);
+		cli_print_json(j);
 		json_decref(j);
 	} else {
 		printf("custody of person %lld, %s: %s\n", person, who.data, n ? states[an.state] : "no steps recorded");
@@ -606,12 +584,12 @@ static int case_custody(struct case_args *a)
 
 static int case_medical(struct case_args *a)
 {
-	long long id = need_number("ID", a->id);
+	long long id = cli_need_number("case", "ID", a->id);
 	if (a->file)
 		return case_add(a, "medical");
-	long long person = a->person ? need_number("--person", a->person) : 0;
+	long long person = a->person ? cli_need_number("case", "--person", a->person) : 0;
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	struct medical_exam *exams;
 	size_t n;
 	struct error err;
@@ -641,9 +619,9 @@ static int case_medical(struct case_args *a)
 
 static int case_draft_cmd(struct case_args *a)
 {
-	long long id = need_number("ID", a->id);
+	long long id = cli_need_number("case", "ID", a->id);
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	struct buf explain = BUF_INIT;
 	struct error err;
 	long long draft = case_draft_create(db, pv, id, clock_today(), wf_actor(a->as), &explain, &err);

@@ -126,30 +126,8 @@ static void args_release(struct intake_args *a)
 	json_decref(a->victims);
 }
 
-static long long need_number(const char *what, const char *s)
-{
-	char *end;
-	long long n = s ? strtoll(s, &end, 10) : 0;
-	if (!s || *end || n <= 0)
-		cli_usage("intake", "%s: give a number%s%s", what, s ? ", not " : "", s ? s : "");
-	return n;
-}
 
-static struct privacy *open_privacy(struct db *db, const char *key_file)
-{
-	struct error err;
-	struct privacy *pv = privacy_open(db, key_file, &err);
-	if (!pv)
-		die("%s", err.message);
-	return pv;
-}
 
-static void print_json(json_t *j)
-{
-	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	puts(s);
-	free(s);
-}
 
 static int intake_add_cmd(struct intake_args *a)
 {
@@ -175,7 +153,7 @@ static int intake_add_cmd(struct intake_args *a)
 	if (intake_from_json(j, clock_today(), &s, &err) < 0)
 		die("%s%s%s", a->file ? a->file : "", a->file ? ": " : "", err.message);
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	long long id = intake_add(db, pv, &s, wf_actor(a->as), &err);
 	if (!id)
 		die("%s", err.message);
@@ -219,7 +197,7 @@ static int intake_list_cmd(struct intake_args *a)
 							     "subject", rows[i].subject, "victims", rows[i].victims, "mandates",
 							     rows[i].mandates, "case",
 							     rows[i].case_id ? json_integer(rows[i].case_id) : json_null()));
-		print_json(arr);
+		cli_print_json(arr);
 		json_decref(arr);
 	} else {
 		if (n)
@@ -243,9 +221,9 @@ static int intake_list_cmd(struct intake_args *a)
 
 static int intake_show_cmd(struct intake_args *a)
 {
-	long long id = need_number("ID", a->id);
+	long long id = cli_need_number("intake", "ID", a->id);
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	struct intake_submission s;
 	intake_init(&s);
 	struct intake_suggestion *sg;
@@ -280,7 +258,7 @@ static int intake_show_cmd(struct intake_args *a)
 				      victims, "mandates", mandates, "decision_reason", s.decision_reason, "decided_by",
 				      s.decided_by, "internal_notes", s.notes, "case",
 				      s.case_id ? json_integer(s.case_id) : json_null());
-		print_json(j);
+		cli_print_json(j);
 		json_decref(j);
 	} else {
 		printf("submission %lld: %s, %s, received %s, in %s\n", id, s.status, s.urgency, received, s.language);
@@ -318,7 +296,7 @@ static int intake_show_cmd(struct intake_args *a)
 
 static int intake_decide_cmd(struct intake_args *a)
 {
-	long long id = need_number("ID", a->id);
+	long long id = cli_need_number("intake", "ID", a->id);
 	if (a->admissible == a->inadmissible)
 		cli_usage("intake", "decide: give --admissible or --inadmissible");
 	if (!a->reason)
@@ -334,9 +312,9 @@ static int intake_decide_cmd(struct intake_args *a)
 
 static int intake_duplicates_cmd(struct intake_args *a)
 {
-	long long id = need_number("ID", a->id);
+	long long id = cli_need_number("intake", "ID", a->id);
 	struct db *db = cli_open_store(a->db);
-	struct privacy *pv = open_privacy(db, a->key_file);
+	struct privacy *pv = cli_open_privacy(db, a->key_file);
 	struct intake_match *m;
 	size_t n;
 	struct error err;
@@ -351,7 +329,7 @@ static int intake_duplicates_cmd(struct intake_args *a)
 							     (json_int_t)m[i].target, "target_name", m[i].target_name, "score",
 							     m[i].score, "why", m[i].why, "decision",
 							     *m[i].decision ? m[i].decision : NULL));
-		print_json(arr);
+		cli_print_json(arr);
 		json_decref(arr);
 	} else {
 		if (!n)
@@ -382,7 +360,7 @@ static int intake_duplicates_cmd(struct intake_args *a)
 
 static int intake_link_cmd(struct intake_args *a, bool apart)
 {
-	long long id = need_number("ID", a->id);
+	long long id = cli_need_number("intake", "ID", a->id);
 	if (!!a->person == !!a->case_id)
 		cli_usage("intake", "%s: give --person P or --case C", apart ? "apart" : "link");
 	struct db *db = cli_open_store(a->db);
@@ -390,20 +368,20 @@ static int intake_link_cmd(struct intake_args *a, bool apart)
 	const char *actor = wf_actor(a->as);
 	int rc;
 	if (a->person) {
-		long long person = need_number("--person", a->person);
+		long long person = cli_need_number("intake", "--person", a->person);
 		if (apart)
 			rc = intake_keep_apart(db, id, INTAKE_MATCH_PERSON, person, actor, &err);
 		else {
 			if (!a->victim)
 				cli_usage("intake", "link --person: give --victim N, the submission's victim who is that person");
-			rc = intake_link_person(db, id, (int)need_number("--victim", a->victim), person, actor, &err);
+			rc = intake_link_person(db, id, (int)cli_need_number("intake", "--victim", a->victim), person, actor, &err);
 		}
 		if (rc == 0)
 			printf(apart ? "submission %lld: kept apart from person %lld\n"
 				     : "submission %lld: its victim is person %lld\n",
 			       id, person);
 	} else {
-		long long c = need_number("--case", a->case_id);
+		long long c = cli_need_number("intake", "--case", a->case_id);
 		rc = apart ? intake_keep_apart(db, id, INTAKE_MATCH_CASE, c, actor, &err)
 			   : intake_link_case(db, id, c, actor, &err);
 		if (rc == 0)
