@@ -420,6 +420,11 @@ void page_communication(struct web_request *req, struct web_response *res)
 	long long id = public_communication_id(req->db, slug, today);
 	json_t *c = id ? public_communication(req->db, id, today, PUBLIC_PART_TEXT) : NULL;
 	free(slug);
+	if (!c && db_query_int(req->db, -1, "SELECT 1", (const char *)NULL) != 1) {
+		/* not "not found": the store could not be asked */
+		web_error(req, res, 503, "The database is not available; try again in a moment.");
+		return;
+	}
 	if (!c) {
 		/* the same answer whether it does not exist or is not yet public */
 		web_error(req, res, 404,
