@@ -105,7 +105,7 @@ check-faults: $(BUILD)/rapporteur
 # when missing): made in a temporary folder, on a free loopback port with its socket in that
 # folder (as the postgres user when run as root), a database per test, stopped and removed
 # after (tests/pg/server.sh)
-PG_DEBS := postgresql postgresql-15 libpq-dev
+PG_DEBS := postgresql postgresql-15 postgresql-15-rum libpq-dev
 check-pg: $(BUILD)/rapporteur
 	@$(MAKE) --no-print-directory deps DEBS="$(PG_DEBS)"
 	@dir=$$(mktemp -d /tmp/rapporteur-pg.XXXXXX) || exit 1; \

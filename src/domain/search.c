@@ -319,7 +319,8 @@ done:
  * src/store/letters.c) and the query a tsquery of the same terms
  * (query_to_tsquery() with db_fts_terms()), so the same letters match.
  * Filters are SQL (filter.c); newest first is the search key's order, as
- * on SQLite; by relevance, ts_rank (docs/SCALING.md says why not bm25).
+ * on SQLite; by relevance, the index's order (RUM's distance, else
+ * ts_rank: docs/SCALING.md says which and why, and why not bm25).
  *
  * Snippets: FTS5's snippet() is not PostgreSQL's ts_headline() (another
  * window, other marks). The page's rows (a few dozen at most) go into an
@@ -438,16 +439,19 @@ static int postgres_search(struct db *db, const struct search_request *req, cons
 	filter_where(&req->filter, &where, &params);
 
 	struct buf sql = BUF_INIT;
+	/* the matches through the index (rapporteur_matches), newest first; by
+	 * relevance, the index's own order (rapporteur_distance: RUM's, or
+	 * ts_rank's over GIN; migrations/postgres/003_search.sql) */
 	if (req->order == SEARCH_NEWEST)
 		buf_addf(&sql, "SELECT c.search_key, c.id, c.reference, c.date, c.country, c.type, 0 "
-			       "FROM communications c WHERE c.tsv @@ CAST(?1 AS tsquery) AND c.search_key IS NOT NULL%s "
+			       "FROM communications c WHERE c.search_key IN (SELECT rapporteur_matches(CAST(?1 AS tsquery)))%s "
 			       "ORDER BY c.search_key LIMIT %d OFFSET %d",
 			 where.data, limit, offset);
 	else
 		buf_addf(&sql, "SELECT c.search_key, c.id, c.reference, c.date, c.country, c.type, "
-			       "ts_rank(c.tsv, CAST(?1 AS tsquery)) AS rank "
+			       "1 / rapporteur_distance(c.tsv, CAST(?1 AS tsquery)) "
 			       "FROM communications c WHERE c.tsv @@ CAST(?1 AS tsquery) AND c.search_key IS NOT NULL%s "
-			       "ORDER BY rank DESC, c.search_key LIMIT %d OFFSET %d",
+			       "ORDER BY rapporteur_distance(c.tsv, CAST(?1 AS tsquery)) LIMIT %d OFFSET %d",
 			 where.data, limit, offset);
 	int rc = -1, step;
 	long long *keys = NULL;
@@ -477,8 +481,8 @@ static int postgres_search(struct db *db, const struct search_request *req, cons
 	out->total = (long long)out->count + offset;
 	if (req->count_total && (out->count == (size_t)limit || offset)) {
 		buf_reset(&sql);
-		buf_addf(&sql, "SELECT count(*) FROM communications c WHERE c.tsv @@ CAST(?1 AS tsquery) "
-			       "AND c.search_key IS NOT NULL%s",
+		buf_addf(&sql, "SELECT count(*) FROM communications c "
+			       "WHERE c.search_key IN (SELECT rapporteur_matches(CAST(?1 AS tsquery)))%s",
 			 where.data);
 		if (!(st = db_prepare(db, sql.data, err)))
 			goto fail;

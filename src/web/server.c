@@ -75,9 +75,10 @@ static struct db *request_db(struct error *err)
 			db = store_open(serve_db, err);
 		if (db)
 			pthread_setspecific(db_key, db);
-	} else if (!db_connected(db) && db_reconnect(db, err) < 0) {
-		return NULL; /* the server is away (a restart): 503 now, connect again next time */
 	}
+	/* a pooled connection too may have outlived its server */
+	if (db && !db_connected(db) && db_reconnect(db, err) < 0)
+		return NULL; /* the server is away (a restart): 503 now, connect again next time */
 	return db;
 }
 
