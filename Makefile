@@ -35,7 +35,7 @@ DATA     := $(sort $(wildcard data/*.json data/*.txt data/treaty-status/*.csv mi
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check check-unit check-cli check-letters check-http check-pg check-asan fuzz fuzz-brief \
+.PHONY: all deps run test check check-unit check-cli check-letters check-http check-pg check-browser-tests check-asan fuzz fuzz-brief \
         bench clean format docs check-browser screenshots
 .PHONY: check-faults
 .DEFAULT_GOAL := all
@@ -101,7 +101,7 @@ check: check-unit check-cli check-letters check-http
 check-faults: $(BUILD)/rapporteur
 	@RAPPORTEUR=$(abspath $(BUILD)/rapporteur) SHARED=$(abspath $(SHARED)) sh tests/faults/run.sh
 
-# the command-line and HTTP suites again on a real PostgreSQL server (Debian's, installed
+# the command-line, HTTP and browser suites again on a real PostgreSQL server (Debian's, installed
 # when missing): made in a temporary folder, on a free loopback port with its socket in that
 # folder (as the postgres user when run as root), a database per test, stopped and removed
 # after (tests/pg/server.sh)
@@ -112,7 +112,8 @@ check-pg: $(BUILD)/rapporteur
 	trap 'sh tests/pg/server.sh stop '"$$dir" EXIT INT TERM; \
 	url=$$(sh tests/pg/server.sh start "$$dir") || exit 1; \
 	echo "make: the suites on PostgreSQL at $$url"; \
-	RAPPORTEUR_TEST_PG="$$url" RAPPORTEUR_TEST_PG_DIR="$$dir" $(MAKE) --no-print-directory check-cli check-http
+	RAPPORTEUR_TEST_PG="$$url" RAPPORTEUR_TEST_PG_DIR="$$dir" $(MAKE) --no-print-directory check-cli check-http \
+	  check-browser-tests
 
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
@@ -137,9 +138,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 BROWSER_ENV = RAPPORTEUR=$(abspath $(BUILD)/rapporteur) SHARED=$(abspath $(SHARED))
 
-check-browser: $(BUILD)/rapporteur node_modules/.package-lock.json
-	$(BROWSER_ENV) node --test tests/browser/*.test.mjs
+check-browser: check-browser-tests
 	$(MAKE) screenshots
+
+# the browser tests alone (check-pg runs them on PostgreSQL too)
+check-browser-tests: $(BUILD)/rapporteur node_modules/.package-lock.json
+	$(BROWSER_ENV) node --test tests/browser/*.test.mjs
 
 # docs/screenshots/*.png, shown in README.md (check-browser keeps them current)
 screenshots: $(BUILD)/rapporteur node_modules/.package-lock.json

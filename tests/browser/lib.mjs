@@ -47,12 +47,38 @@ export function tempDir(name) {
 	return dir;
 }
 
+// With RAPPORTEUR_TEST_PG (a PostgreSQL server's URL, tests/pg/server.sh)
+// each store is a database made on that server and dropped at exit, its
+// confidential fields sealed under one key file; else a SQLite file.
+const PG = process.env.RAPPORTEUR_TEST_PG;
+let pgStores = 0;
+function psql(url, sql) {
+	const bins = ['/usr/lib/postgresql/16/bin/psql', '/usr/lib/postgresql/15/bin/psql'].filter(existsSync);
+	execFileSync(bins[0] || 'psql', [url, '-qAt', '-v', 'ON_ERROR_STOP=1', '-c', sql], { stdio: 'pipe' });
+}
+function newStore(dir, name) {
+	if (!PG)
+		return join(dir, `${name}.db`);
+	if (!process.env.RAPPORTEUR_KEY_FILE)
+		process.env.RAPPORTEUR_KEY_FILE = join(tempDir('key'), 'stores.key');
+	const db = `rb_${process.pid}_${pgStores++}_${name.replace(/\W/g, '_')}`;
+	psql(PG, `CREATE DATABASE "${db}"`);
+	process.on('exit', () => {
+		try {
+			psql(PG, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+		} catch {
+			// the server may be gone already
+		}
+	});
+	return `${PG.replace(/\/[^/]*$/, '')}/${db}`;
+}
+
 // A fresh database with the project's letters and the shared corpus.
 export function makeDb(name = 'browser') {
 	if (!existsSync(BIN))
 		throw new Error(`${BIN} not found: run make first`);
 	const dir = tempDir(name);
-	const db = join(dir, 'letters.db');
+	const db = newStore(dir, 'letters');
 	cli(['init', '--db', db]);
 	const folders = [join(ROOT, 'tests/letters')];
 	if (existsSync(join(SHARED, 'corpus')))
