@@ -101,7 +101,7 @@ check: check-unit check-cli check-letters check-http
 check-faults: $(BUILD)/rapporteur
 	@RAPPORTEUR=$(abspath $(BUILD)/rapporteur) SHARED=$(abspath $(SHARED)) sh tests/faults/run.sh
 
-# the command-line, HTTP and browser suites again on a real PostgreSQL server (Debian's, installed
+# the unit (those with a store), command-line, HTTP and browser suites again on a real PostgreSQL server (Debian's, installed
 # when missing): made in a temporary folder, on a free loopback port with its socket in that
 # folder (as the postgres user when run as root), a database per test, stopped and removed
 # after (tests/pg/server.sh)
@@ -112,8 +112,8 @@ check-pg: $(BUILD)/rapporteur
 	trap 'sh tests/pg/server.sh stop '"$$dir" EXIT INT TERM; \
 	url=$$(sh tests/pg/server.sh start "$$dir") || exit 1; \
 	echo "make: the suites on PostgreSQL at $$url"; \
-	RAPPORTEUR_TEST_PG="$$url" RAPPORTEUR_TEST_PG_DIR="$$dir" $(MAKE) --no-print-directory check-cli check-http \
-	  check-browser-tests
+	RAPPORTEUR_TEST_PG="$$url" RAPPORTEUR_TEST_PG_DIR="$$dir" $(MAKE) --no-print-directory check-unit check-cli \
+	  check-http check-browser-tests
 
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \

@@ -4,6 +4,9 @@
  * and snippet() give; filters as facet tokens select what the same filters
  * as SQL select; newest first is date then id; the index stays in step
  * with communications when a letter is replaced (FTS5 integrity-check).
+ * With $RAPPORTEUR_TEST_PG, the FTS5 tests are skipped and PostgreSQL's
+ * search is held to SQLite's: the same letters for every query, newest
+ * first in the same order, the same snippets.
  */
 #include "helpers.h"
 #include "store_helpers.h"
@@ -69,9 +72,18 @@ static void exec(struct db *db, const char *sql)
 }
 
 /* Every row of every query: ours and FTS5's, value for value. */
+/* FTS5's own functions and tables: SQLite's alone. */
+static bool on_postgres(void)
+{
+	const char *pg = getenv("RAPPORTEUR_TEST_PG");
+	return pg && *pg;
+}
+
 static void test_rank_and_snippet_are_fts5s(void **state)
 {
 	(void)state;
+	if (on_postgres())
+		skip();
 	struct db *db = store_with_letters();
 	/* bm25() ranks over every column: a table with only the two columns
 	 * rapporteur_bm25 is told to rank */
@@ -200,6 +212,8 @@ static void test_filters_select_what_sql_selects(void **state)
 static void test_index_follows_replaced_letters(void **state)
 {
 	(void)state;
+	if (on_postgres())
+		skip();
 	struct db *db = store_with_letters();
 	exec(db, "INSERT INTO communications_fts(communications_fts) VALUES ('integrity-check')");
 	/* the same reference again, from a changed file dated otherwise */
@@ -226,12 +240,99 @@ static void test_index_follows_replaced_letters(void **state)
 	drop_store(db);
 }
 
+static int strcmp_ptr(const char **a, const char **b)
+{
+	return strcmp(*a, *b);
+}
+
+/* One search's hits as text: reference and snippet, one a line. */
+static char *hits_text(struct db *db, const char *query, enum search_order order, bool sorted)
+{
+	struct search_request req = {.query = query, .order = order, .limit = 100, .count_total = true};
+	struct search_result res;
+	struct error err = {{0}};
+	if (search_run(db, &req, &res, &err) < 0)
+		fail_msg("%s: %s", query, err.message);
+	char **lines = xcalloc(res.count + 1, sizeof(*lines));
+	for (size_t i = 0; i < res.count; i++) {
+		struct buf b = BUF_INIT;
+		buf_addf(&b, "%s | %s", res.hits[i].reference, res.hits[i].snippet ? res.hits[i].snippet : "-");
+		lines[i] = buf_detach(&b);
+	}
+	if (sorted)
+		qsort(lines, res.count, sizeof(*lines), (int (*)(const void *, const void *))strcmp_ptr);
+	struct buf all = BUF_INIT;
+	buf_addf(&all, "%lld matches\n", res.total);
+	for (size_t i = 0; i < res.count; i++) {
+		buf_addf(&all, "%s\n", lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+	search_result_release(&res);
+	return buf_detach(&all);
+}
+
+static void test_postgres_finds_what_sqlite_finds(void **state)
+{
+	(void)state;
+	if (!on_postgres())
+		skip();
+	struct db *pg = store_with_letters();
+	/* the same letters in a SQLite file */
+	char path[64];
+	snprintf(path, sizeof(path), "/tmp/rapporteur-unit-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	struct error err = {{0}};
+	struct db *sq = db_open(path, &err);
+	if (!sq || store_migrate(sq, &err) < 0 || store_load_kb(sq, kb_shared(), &err) < 0)
+		fail_msg("%s", err.message);
+	for (int i = 0; letters[i]; i++) {
+		struct letter l;
+		enum store_outcome out;
+		if (letterfile_parse(letters[i], &l, &err) < 0 ||
+		    store_put_letter(sq, &l, letters[i], "sha", &out, NULL, &err) < 0)
+			fail_msg("%s: %s", letters[i], err.message);
+		letter_release(&l);
+	}
+	static const char *const more[] = {"non-refoulement", "\"pre-trial detention\"", "detent* -torture",
+					   "zzznothing", "it's", NULL};
+	for (int pass = 0; pass < 2; pass++)
+		for (int q = 0; (pass ? more : queries)[q]; q++) {
+			const char *query = (pass ? more : queries)[q];
+			/* newest first: the same page, in the same order, with the same snippets */
+			char *a = hits_text(sq, query, SEARCH_NEWEST, false), *b = hits_text(pg, query, SEARCH_NEWEST, false);
+			if (strcmp(a, b))
+				fail_msg("%s, newest first:\nSQLite:\n%s\nPostgreSQL:\n%s", query, a, b);
+			free(a);
+			free(b);
+			/* by relevance: the same letters (each store ranks its own way) */
+			a = hits_text(sq, query, SEARCH_RELEVANCE, true);
+			b = hits_text(pg, query, SEARCH_RELEVANCE, true);
+			if (strcmp(a, b))
+				fail_msg("%s, by relevance:\nSQLite:\n%s\nPostgreSQL:\n%s", query, a, b);
+			free(a);
+			free(b);
+		}
+	db_close(sq);
+	unlink(path);
+	char side[96];
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+	drop_store(pg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rank_and_snippet_are_fts5s),
 		cmocka_unit_test(test_filters_select_what_sql_selects),
 		cmocka_unit_test(test_index_follows_replaced_letters),
+		cmocka_unit_test(test_postgres_finds_what_sqlite_finds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -66,7 +66,8 @@ static void test_migrations_once_and_current(void **state)
 	struct error err = {{0}};
 	assert_int_equal(store_schema_version(db), store_latest_version(db->backend));
 	assert_int_equal(store_migrate(db, &err), 0); /* nothing left to apply */
-	assert_int_equal(count_all(db, "PRAGMA foreign_keys"), 1);
+	if (db->backend == DB_SQLITE)
+		assert_int_equal(count_all(db, "PRAGMA foreign_keys"), 1);
 	drop_store(db);
 }
 
@@ -107,7 +108,7 @@ static void test_failed_put_writes_nothing(void **state)
 	struct error err = {{0}};
 	enum store_outcome out;
 	assert_int_equal(store_put_letter(db, &l, "letter.md", "cccc", &out, NULL, &err), -1);
-	assert_contains(err.message, "FOREIGN KEY");
+	assert_true(strstr(err.message, "FOREIGN KEY") || strstr(err.message, "foreign key")); /* SQLite's, PostgreSQL's */
 	assert_int_equal(count_all(db, "SELECT count(*) FROM communications"), 0);
 	assert_int_equal(count_all(db, "SELECT count(*) FROM questions"), 0);
 	assert_int_equal(count_all(db, "SELECT count(*) FROM communication_mandates"), 0);
