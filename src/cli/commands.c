@@ -139,11 +139,13 @@ const struct command commands[] = {
 	 "STATEMENT  one statement; nothing it runs can write\n"
 	 "--header   print the column names first\n"
 	 "--db PATH  the database (a file, or postgresql://...)"},
-	{"serve", cmd_serve, "serve [--address A] [--port N] [--threads N] [--key-file F] [--db PATH]",
+	{"serve", cmd_serve, "serve [--address A] [--port N] [--threads N] [--key-file F] [--cache-mb N] [--db PATH]",
 	 "the public record and the workspace over HTTP",
 	 "--address A   listen on A (127.0.0.1)\n--port N      listen on port N (8080)\n--threads N   worker threads (4)\n"
 	 "--key-file F  the key of the confidential fields, read once at start (else $RAPPORTEUR_KEY_FILE,\n"
 	 "              else DB.key); restart the server after `key rotate`\n"
+	 "--cache-mb N  keep up to N MB of public pages in memory until the store changes or the day\n"
+	 "              turns (32; 0: none; docs/SCALING.md)\n"
 	 "--static-copy FILE   also serve FILE as is at /bench/static (the floor `make bench` compares pages with)"},
 	{"user", cmd_user, "user add NAME --role ROLE [--mandate SLUG] [--password-stdin] | user list | user disable NAME",
 	 "the workspace's users: officers, mandate holders, administrators",

@@ -226,6 +226,12 @@ int store_load_kb(struct db *db, const struct kb *kb, struct error *err)
 		}
 	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		db_finalize(st[i]);
+	/* public pages name mandates, countries and provisions: kept ones
+	 * (web/cache.h) are made again */
+	if (db_exec(db, "UPDATE public_generation SET n = n + 1", err) < 0) {
+		db_rollback(db);
+		return -1;
+	}
 	return db_commit(db, err);
 fail:
 	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++)

@@ -6,30 +6,32 @@
 #include "pages.h"
 
 const struct web_route web_routes[] = {
-	/* --- public record and API --- (no login; docs/API.md) */
-	{"GET", "/", 0, page_home},
+	/* --- public record and API --- (no login; docs/API.md). WEB_CACHED: the
+	 * anonymous answers are kept until the store changes or the day turns
+	 * (cache.h); /dump.json is too large to keep, /submit sets a cookie. */
+	{"GET", "/", 0, page_home, WEB_CACHED},
 	{"GET", "/static/style.css", 0, page_style},
-	{"GET", "/c/*", 0, page_communication}, /* and /c/SLUG.pdf */
-	{"GET", "/search", 0, page_search},
-	{"GET", "/search.csv", 0, page_search_csv},
-	{"GET", "/search.json", 0, page_search_json},
-	{"GET", "/addressee/*", 0, page_addressee},
-	{"GET", "/mandate/*", 0, page_mandate},
-	{"GET", "/stats", 0, page_stats},
-	{"GET", "/feed.atom", 0, page_feed},
+	{"GET", "/c/*", 0, page_communication, WEB_CACHED}, /* and /c/SLUG.pdf */
+	{"GET", "/search", 0, page_search, WEB_CACHED},
+	{"GET", "/search.csv", 0, page_search_csv, WEB_CACHED},
+	{"GET", "/search.json", 0, page_search_json, WEB_CACHED},
+	{"GET", "/addressee/*", 0, page_addressee, WEB_CACHED},
+	{"GET", "/mandate/*", 0, page_mandate, WEB_CACHED},
+	{"GET", "/stats", 0, page_stats, WEB_CACHED},
+	{"GET", "/feed.atom", 0, page_feed, WEB_CACHED},
 	{"GET", "/dump.json", 0, page_dump},
-	{"GET", "/api/v1", 0, api_index},
-	{"GET", "/api/v1/search", 0, api_search},
-	{"GET", "/api/v1/communications/*", 0, api_communication},
-	{"GET", "/api/v1/communications/*/replies", 0, api_replies},
-	{"GET", "/api/v1/addressees/*", 0, api_addressee},
-	{"GET", "/api/v1/mandates/*", 0, api_mandate},
-	{"GET", "/api/v1/stats", 0, api_stats},
+	{"GET", "/api/v1", 0, api_index, WEB_CACHED},
+	{"GET", "/api/v1/search", 0, api_search, WEB_CACHED},
+	{"GET", "/api/v1/communications/*", 0, api_communication, WEB_CACHED},
+	{"GET", "/api/v1/communications/*/replies", 0, api_replies, WEB_CACHED},
+	{"GET", "/api/v1/addressees/*", 0, api_addressee, WEB_CACHED},
+	{"GET", "/api/v1/mandates/*", 0, api_mandate, WEB_CACHED},
+	{"GET", "/api/v1/stats", 0, api_stats, WEB_CACHED},
 	{"GET", "/submit", 0, page_submit},	  /* the public intake form; ?receipt=N after sending */
 	{"POST", "/submit", 0, page_submit_post}, /* its own CSRF check (the login form's) and a limit per address */
-	{"GET", "/situation/*", 0, page_situation}, /* and /situation/SLUG.csv, .json, .svg */
-	{"GET", "/api/v1/situations", 0, api_situations},
-	{"GET", "/api/v1/situations/*", 0, api_situation},
+	{"GET", "/situation/*", 0, page_situation, WEB_CACHED}, /* and /situation/SLUG.csv, .json, .svg */
+	{"GET", "/api/v1/situations", 0, api_situations, WEB_CACHED},
+	{"GET", "/api/v1/situations/*", 0, api_situation, WEB_CACHED},
 	/* --- end of public record and API --- */
 	/* --- workspace --- (docs/WORKSPACE.md) */
 	{"GET", "/login", 0, page_login},

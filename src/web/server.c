@@ -19,10 +19,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../domain/clock.h"
 #include "../domain/privacy.h"
 #include "../store/migrate.h"
 #include "../util/die.h"
 #include "auth.h"
+#include "cache.h"
 #include "request_parse.h"
 #include "sandbox.h"
 
@@ -210,6 +212,47 @@ static void response_release(struct web_response *res)
 	}
 }
 
+/* The database went away during the request (a restart): as before it. */
+static void gone_away(struct web_request *req, struct web_response *res)
+{
+	if (res->status >= 500 && !db_connected(req->db))
+		web_error(req, res, 503, "The database is not available; try again in a moment.");
+}
+
+/*
+ * A public page for an anonymous reader: from the cache while the store
+ * and the day are as they were (cache.h), else made and kept. Either way
+ * it carries its entity tag, and a reader who holds that version gets 304
+ * and no body; "no-cache" makes every other cache ask again each time, so
+ * a letter taken down is gone from the next answer.
+ */
+static void cached_answer(struct web_request *req, struct pending *p, const struct web_route *rt,
+			  struct web_response *res)
+{
+	long long generation = db_query_int(req->db, -1, "SELECT n FROM public_generation", (const char *)NULL);
+	int today = clock_today();
+	struct buf key = BUF_INIT;
+	buf_addf(&key, "%s %s?%s", req->host ? req->host : "", req->path, p->raw_query ? p->raw_query : "");
+	char etag[24] = "";
+	if (generation < 0 || !web_cache_get(key.data, generation, today, res, etag)) {
+		rt->handle(req, res);
+		gone_away(req, res);
+		if (generation >= 0 && res->status == 200)
+			web_cache_put(key.data, generation, today, res, etag);
+	}
+	buf_release(&key);
+	if (res->status != 200 || !*etag || res->header_count + 2 > 8)
+		return;
+	res->headers[res->header_count].name = xstrdup("ETag");
+	res->headers[res->header_count++].value = xstrdup(etag);
+	res->headers[res->header_count].name = xstrdup("Cache-Control");
+	res->headers[res->header_count++].value = xstrdup("no-cache");
+	if (req->if_none_match && strstr(req->if_none_match, etag)) {
+		res->status = 304;
+		buf_reset(&res->body);
+	}
+}
+
 static enum MHD_Result answer(struct MHD_Connection *c, struct pending *p)
 {
 	struct web_request *req = &p->req;
@@ -279,11 +322,11 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct pending *p)
 				web_error(req, &res, 403, "Your role does not allow this.");
 			} else if (rt->roles && strcmp(method, "GET") && !web_csrf_ok(req)) {
 				web_error(req, &res, 403, "The form has expired or did not come from this site; reload the page and try again.");
+			} else if ((rt->flags & WEB_CACHED) && !req->user && !req->cookie_session) {
+				cached_answer(req, p, rt, &res);
 			} else {
 				rt->handle(req, &res);
-				/* the database went away during the request (a restart): as before it */
-				if (res.status >= 500 && !db_connected(req->db))
-					web_error(req, &res, 503, "The database is not available; try again in a moment.");
+				gone_away(req, &res);
 			}
 			free(copy);
 			goto out;
@@ -392,6 +435,7 @@ static void on_signal(int sig)
 int web_serve(const struct web_options *o, struct error *err)
 {
 	serve_db = o->db_target;
+	web_cache_init(o->cache_bytes);
 	if (o->static_copy) {
 		FILE *f = fopen(o->static_copy, "rb");
 		if (!f)

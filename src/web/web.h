@@ -106,13 +106,16 @@ void web_page_begin(const struct web_request *req, struct web_response *res, con
 void web_page_end(const struct web_request *req, struct web_response *res);
 
 /* A route: method ("GET" also answers HEAD), pattern ("/c/STAR", where each STAR (an asterisk)
- * matches one path segment), the roles allowed (0: anyone), the handler. */
+ * matches one path segment), the roles allowed (0: anyone), the handler, and
+ * whether its anonymous answers may be kept (WEB_CACHED: cache.h). */
 struct web_route {
 	const char *method;
 	const char *pattern;
 	int roles;
 	void (*handle)(struct web_request *req, struct web_response *res);
+	int flags;
 };
+#define WEB_CACHED 1
 extern const struct web_route web_routes[];
 
 /* Serves until SIGINT/SIGTERM. */
@@ -123,6 +126,7 @@ struct web_options {
 	int threads;
 	const char *static_copy; /* a file served as is at /bench/static: the floor for `make bench` */
 	const char *key_file;	 /* the key of the confidential fields: else $RAPPORTEUR_KEY_FILE, else DB.key */
+	size_t cache_bytes;	 /* the public pages kept in memory (cache.h); 0: none */
 };
 int web_serve(const struct web_options *o, struct error *err);
 
