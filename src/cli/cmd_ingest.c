@@ -41,14 +41,15 @@ int cmd_ingest(int argc, char **argv)
 		    "begun. Free some room and run the same ingest again",
 		    db_target(db_option), stats.added + stats.updated, stats.added + stats.updated == 1 ? "" : "s");
 	}
-	/* letters read from files get their publication date and session too,
-	 * and their figures proposed for an officer to confirm (docs/FIGURES.md);
-	 * both also finish what an ingest stopped half-way (killed) left undone */
+	/* letters read from files get their publication date and session, and
+	 * their figures proposed for an officer to confirm (docs/FIGURES.md),
+	 * with the letter (ingest.c); what an older version or another way of
+	 * storing left without them is done here */
 	struct error err;
 	bool dates_pending = db_query_int(db, 0, "SELECT EXISTS (SELECT 1 FROM communications WHERE reference IS NOT NULL "
 						 "AND date IS NOT NULL AND publication_date IS NULL)",
 					  NULL) > 0;
-	if ((stats.added + stats.updated || dates_pending) && wf_fill_dates(db, &err) < 0)
+	if (dates_pending && wf_fill_dates(db, &err) < 0)
 		warning("publication dates not filled: %s", err.message);
 	struct figure_propose_stats figures;
 	if (figures_propose_pending(db, &figures, &err) < 0)

@@ -215,10 +215,12 @@ struct existing {
 	bool seen;
 };
 
-/* Proposes the figures found in one document: found[0..n) in order. */
+/* Proposes the figures found in one document: found[0..n) in order, read
+ * here unless read already (given: figures_read_letter's). */
 static int propose_document(struct proposer *p, long long comm_id, long long reply_id,
                             const char *body, int date, const char *language,
-                            const struct figure_found *found, size_t n, struct error *err)
+                            const struct figure_found *found, size_t n,
+                            const struct figure_reading *given, struct error *err)
 {
 	/* what is already proposed here, to withdraw what the document no longer says */
 	struct existing *ex = NULL;
@@ -236,8 +238,13 @@ static int propose_document(struct proposer *p, long long comm_id, long long rep
 	}
 	db_reset(p->existing);
 	int rc = 0;
-	struct figure_reading *readings = xcalloc(n + 1, sizeof(*readings));
-	figure_read_document(p->v, p->kb, body, date, reply_id != 0, language, found, n, readings);
+	struct figure_reading *mine = NULL;
+	const struct figure_reading *readings = given;
+	if (!given) {
+		mine = xcalloc(n + 1, sizeof(*mine));
+		figure_read_document(p->v, p->kb, body, date, reply_id != 0, language, found, n, mine);
+		readings = mine;
+	}
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		const struct figure_reading *r = &readings[k];
 		if (!r->counted)
@@ -293,7 +300,7 @@ static int propose_document(struct proposer *p, long long comm_id, long long rep
 		free(ex[e].passage);
 	}
 	free(ex);
-	free(readings);
+	free(mine);
 	p->stats->documents++;
 	return rc;
 }
@@ -356,7 +363,7 @@ static int propose_letters(struct proposer *p, struct error *err)
 			n++;
 		}
 		db_reset(figs);
-		rc = propose_document(p, id, 0, body, date, language, found, n, err);
+		rc = propose_document(p, id, 0, body, date, language, found, n, NULL, err);
 		if (rc == 0)
 			rc = mark_read(p, id, 0, version, err);
 		for (size_t i = 0; i < 2 * n; i++)
@@ -400,7 +407,7 @@ static int propose_reply(struct proposer *p, long long reply_id, long long comm_
 		found[i] = (struct figure_found){l.figures[i].value, l.figures[i].unit,
 		                                 l.figures[i].context};
 	int rc = propose_document(p, comm_id, reply_id, body, date_or_none(received), language,
-	                          found, l.figures_count, err);
+	                          found, l.figures_count, NULL, err);
 	free(found);
 	letter_release(&l);
 	document_release(&doc);
@@ -440,6 +447,49 @@ static int propose_replies(struct proposer *p, struct error *err)
 	return rc;
 }
 
+/* The statements a proposer writes with; -1 with err (the rest NULL). */
+static int proposer_prepare(struct proposer *p, struct error *err)
+{
+	p->insert = db_prepare(
+	    p->db,
+	    "INSERT INTO figure_records(communication_id, reply_id, passage, occurrence, value, "
+	    "unit, "
+	    "category, as_of, as_of_basis, source, source_words, evidence, proposed, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT DO "
+	    "NOTHING",
+	    err);
+	p->existing = p->insert
+	                 ? db_prepare(p->db,
+	                              "SELECT id, passage, occurrence, status FROM figure_records "
+	                              "WHERE communication_id = ?1 AND coalesce(reply_id, 0) = ?2",
+	                              err)
+	                 : NULL;
+	p->withdraw =
+	    p->existing
+	        ? db_prepare(p->db, "DELETE FROM figure_records WHERE id = ?1 AND status = 'proposed'",
+	                     err)
+	        : NULL;
+	p->mark =
+	    p->withdraw
+	        ? db_prepare(
+	              p->db,
+	              "INSERT INTO figure_documents(communication_id, reply_id, version, read_at) "
+	              "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (communication_id, coalesce(reply_id, "
+	              "0)) "
+	              "DO UPDATE SET version = excluded.version, read_at = excluded.read_at",
+	              err)
+	        : NULL;
+	return p->mark ? 0 : -1;
+}
+
+static void proposer_finalize(struct proposer *p)
+{
+	db_finalize(p->insert);
+	db_finalize(p->existing);
+	db_finalize(p->withdraw);
+	db_finalize(p->mark);
+}
+
 int figures_propose_pending(struct db *db, struct figure_propose_stats *stats, struct error *err)
 {
 	struct figure_propose_stats local;
@@ -451,49 +501,76 @@ int figures_propose_pending(struct db *db, struct figure_propose_stats *stats, s
 	clock_now_iso(p.now);
 	if (db_begin(db, err) < 0)
 		return -1;
-	p.insert = db_prepare(
-	    db,
-	    "INSERT INTO figure_records(communication_id, reply_id, passage, occurrence, value, "
-	    "unit, "
-	    "category, as_of, as_of_basis, source, source_words, evidence, proposed, created_at) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT DO "
-	    "NOTHING",
-	    err);
-	p.existing = p.insert
-	                 ? db_prepare(db,
-	                              "SELECT id, passage, occurrence, status FROM figure_records "
-	                              "WHERE communication_id = ?1 AND coalesce(reply_id, 0) = ?2",
-	                              err)
-	                 : NULL;
-	p.withdraw =
-	    p.existing
-	        ? db_prepare(db, "DELETE FROM figure_records WHERE id = ?1 AND status = 'proposed'",
-	                     err)
-	        : NULL;
-	p.mark =
-	    p.withdraw
-	        ? db_prepare(
-	              db,
-	              "INSERT INTO figure_documents(communication_id, reply_id, version, read_at) "
-	              "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (communication_id, coalesce(reply_id, "
-	              "0)) "
-	              "DO UPDATE SET version = excluded.version, read_at = excluded.read_at",
-	              err)
-	        : NULL;
-	int rc = p.mark ? 0 : -1;
+	int rc = proposer_prepare(&p, err);
 	if (rc == 0)
 		rc = propose_letters(&p, err);
 	if (rc == 0)
 		rc = propose_replies(&p, err);
-	db_finalize(p.insert);
-	db_finalize(p.existing);
-	db_finalize(p.withdraw);
-	db_finalize(p.mark);
+	proposer_finalize(&p);
 	if (rc < 0) {
 		db_rollback(db);
 		return -1;
 	}
 	return db_commit(db, err);
+}
+
+/* --- as letters are ingested ------------------------------------------------------------ */
+
+void figures_read_letter(const struct letter *l, struct figure_letter_reading *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->n = l->figures_count;
+	out->found = xcalloc(out->n + 1, sizeof(*out->found));
+	out->readings = xcalloc(out->n + 1, sizeof(*out->readings));
+	/* as propose_letters() reads them back from the store */
+	for (size_t i = 0; i < out->n; i++)
+		out->found[i] = (struct figure_found){l->figures[i].value, l->figures[i].unit,
+		                                      l->figures[i].context ? l->figures[i].context : ""};
+	figure_read_document(figure_vocab_shared(), kb_shared(), l->body ? l->body : "", l->date,
+	                     false, l->language, out->found, out->n, out->readings);
+}
+
+void figure_letter_reading_release(struct figure_letter_reading *r)
+{
+	free(r->found);
+	free(r->readings);
+	memset(r, 0, sizeof(*r));
+}
+
+struct figure_proposer {
+	struct proposer p;
+};
+
+struct figure_proposer *figures_proposer_open(struct db *db, struct figure_propose_stats *stats,
+                                              struct error *err)
+{
+	struct figure_proposer *fp = xcalloc(1, sizeof(*fp));
+	fp->p = (struct proposer){.db = db, .v = figure_vocab_shared(), .kb = kb_shared(), .stats = stats};
+	memset(stats, 0, sizeof(*stats));
+	clock_now_iso(fp->p.now);
+	if (proposer_prepare(&fp->p, err) < 0) {
+		figures_proposer_close(fp);
+		return NULL;
+	}
+	return fp;
+}
+
+int figures_propose_read(struct figure_proposer *fp, long long comm_id, const char *version,
+                         const struct letter *l, const struct figure_letter_reading *r,
+                         struct error *err)
+{
+	if (propose_document(&fp->p, comm_id, 0, l->body ? l->body : "", l->date, l->language,
+	                     r->found, r->n, r->readings, err) < 0)
+		return -1;
+	return mark_read(&fp->p, comm_id, 0, version, err);
+}
+
+void figures_proposer_close(struct figure_proposer *fp)
+{
+	if (!fp)
+		return;
+	proposer_finalize(&fp->p);
+	free(fp);
 }
 
 /* --- decisions -------------------------------------------------------------------------- */

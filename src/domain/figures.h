@@ -76,6 +76,30 @@ struct figure_propose_stats {
  * rejected records are never touched. In one transaction; -1 with err. */
 int figures_propose_pending(struct db *db, struct figure_propose_stats *stats, struct error *err);
 
+/* Ingest's way (domain/ingest.c): a letter's figures read on the thread
+ * that parsed it, then proposed in the letter's own transaction, so that
+ * nothing is left to read after the letters are stored. */
+struct letter;
+struct figure_found;
+struct figure_reading;
+struct figure_letter_reading {
+	struct figure_found *found; /* the letter's figures, as the store will hold them */
+	struct figure_reading *readings;
+	size_t n;
+};
+/* Reads l's figures (any thread: only shared, read-only data). */
+void figures_read_letter(const struct letter *l, struct figure_letter_reading *out);
+void figure_letter_reading_release(struct figure_letter_reading *r);
+struct figure_proposer;
+struct figure_proposer *figures_proposer_open(struct db *db, struct figure_propose_stats *stats,
+                                              struct error *err);
+/* Proposes what r read of letter l, stored as comm_id, and marks it read
+ * as version (its SHA-256): as figures_propose_pending() would. */
+int figures_propose_read(struct figure_proposer *fp, long long comm_id, const char *version,
+                         const struct letter *l, const struct figure_letter_reading *r,
+                         struct error *err);
+void figures_proposer_close(struct figure_proposer *fp);
+
 /* The officer's decisions. Each fails (-1, err) on an unknown id; a record
  * with no category cannot be confirmed. */
 int figures_confirm(struct db *db, long long id, const char *actor, struct error *err);

@@ -20,7 +20,10 @@
 #include "../util/die.h"
 #include "../util/sha256.h"
 #include "../util/text.h"
+#include "figure_vocab.h"
+#include "figures.h"
 #include "letterfile.h"
+#include "workflow.h"
 
 struct file_list {
 	char **paths;
@@ -102,6 +105,9 @@ struct job {
 	char *failure;	 /* why it cannot be stored, or NULL */
 	struct letter l; /* parsed, with a reference, when !failure */
 	struct store_row row;
+	struct figure_letter_reading figures; /* read here, proposed with the letter */
+	bool stored;   /* added or updated in the open batch */
+	bool deferred; /* the disk was full in the batch: tried again alone */
 	char sha[65];
 };
 
@@ -151,6 +157,7 @@ static void job_parse(struct job *job)
 	} else {
 		sha256_hex(bytes, len, job->sha);
 		store_row_init(&job->row, &job->l);
+		figures_read_letter(&job->l, &job->figures);
 	}
 	free(bytes);
 }
@@ -160,6 +167,7 @@ static void job_release(struct job *job)
 	free(job->failure);
 	letter_release(&job->l);
 	store_row_release(&job->row);
+	figure_letter_reading_release(&job->figures);
 }
 
 static void *worker(void *arg)
@@ -182,9 +190,35 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Stores a parsed job (the calling thread), counting it in stats. */
-static void job_store(struct db *db, struct job *job, bool progress, struct ingest_stats *stats)
+/*
+ * Storing. Letters go in in batches of BATCH, one transaction each, every
+ * letter in a savepoint of its own inside it: a letter that fails is rolled
+ * back alone and the rest of the batch goes on. One transaction per letter
+ * made SQLite write each letter's index pages and a full-text segment of
+ * its own (about a hundred pages a letter), and FTS5 merge those segments
+ * again; a batch writes them once. Every letter is still wholly there or
+ * wholly absent whenever the process stops.
+ *
+ * A full disk rolls the batch back (SQLite may roll back the whole
+ * transaction on SQLITE_FULL): its letters are then stored again one
+ * transaction each, as many as fit, so that what fits is kept and the
+ * message counts what is really stored.
+ */
+#define BATCH 64
+
+struct batch {
+	struct db *db;
+	struct figure_proposer *figures;
+	size_t first, open;	/* the jobs of the open transaction: first, and how many */
+	size_t added, updated;	/* of those */
+};
+
+/* Stores a parsed job in the open transaction, or in one of its own if
+ * none is open (the calling thread), counting it in stats. In a batch, a
+ * full disk is left for batch_commit() to say. */
+static void job_store(struct batch *b, struct job *job, bool progress, struct ingest_stats *stats)
 {
+	struct db *db = b->db;
 /* a message starts on a clean line, not after the progress counter */
 #define FAIL(...)                                       \
 	do {                                            \
@@ -192,6 +226,7 @@ static void job_store(struct db *db, struct job *job, bool progress, struct inge
 			fprintf(stderr, "\r\033[K");    \
 		error(__VA_ARGS__);                     \
 	} while (0)
+	job->stored = job->deferred = false;
 	if (job->failure) {
 		FAIL("%s", job->failure);
 		stats->failed++;
@@ -202,13 +237,39 @@ static void job_store(struct db *db, struct job *job, bool progress, struct inge
 	const char *name = slash ? slash + 1 : job->path;
 	enum store_outcome outcome;
 	char *previous = NULL;
-	if (store_put_letter_row(db, &job->l, &job->row, name, job->sha, &outcome, &previous, &err) < 0) {
-		FAIL("%s: not stored: %s", job->path, err.message);
-		stats->failed++;
+	/* its publication date and session go in with the row */
+	wf_row_dates(db, &job->l, &job->row);
+	int depth = db->tx_depth;
+	int rc = db_begin(db, &err);
+	if (rc == 0)
+		rc = store_put_letter_row(db, &job->l, &job->row, name, job->sha, &outcome, &previous, &err);
+	if (rc == 0 && outcome != STORE_UNCHANGED) {
+		long long id = store_find_communication(db, job->l.reference);
+		rc = id ? figures_propose_read(b->figures, id, job->sha, &job->l, &job->figures, &err)
+			: error_set(&err, "%s was not found after it was stored", job->l.reference);
+	}
+	if (rc == 0)
+		rc = db_commit(db, &err);
+	bool full = db->disk_full;
+	while (rc < 0 && db->tx_depth > depth) /* this letter's savepoint; the batch kept */
+		db_rollback(db);
+	/* the rollback's own error must not hide why */
+	db->disk_full = db->disk_full || full;
+	if (rc < 0) {
+		if (db->disk_full && depth > 0) {
+			job->deferred = true;
+		} else {
+			FAIL("%s: not stored: %s", job->path, err.message);
+			stats->failed++;
+		}
 	} else if (outcome == STORE_ADDED) {
 		stats->added++;
+		b->added++;
+		job->stored = true;
 	} else if (outcome == STORE_UPDATED) {
 		stats->updated++;
+		b->updated++;
+		job->stored = true;
 		if (previous && strcmp(previous, name))
 			warning("%s: %s was held from %s; replaced by this file", job->path, job->l.reference,
 				previous);
@@ -217,6 +278,51 @@ static void job_store(struct db *db, struct job *job, bool progress, struct inge
 	}
 	free(previous);
 #undef FAIL
+}
+
+static int batch_begin(struct batch *b, size_t first, struct ingest_stats *stats)
+{
+	struct error err;
+	if (db_begin(b->db, &err) < 0) {
+		error("cannot store letters: %s", err.message);
+		stats->disk_full = b->db->disk_full;
+		return -1;
+	}
+	b->first = first;
+	b->open = 0;
+	b->added = b->updated = 0;
+	return 0;
+}
+
+/* Commits the open batch. On a full disk, the batch is rolled back and its
+ * letters stored again one by one, until the disk is full (stats->
+ * disk_full) or all are in. */
+static void batch_commit(struct batch *b, struct job *jobs, bool progress, struct ingest_stats *stats)
+{
+	struct error err;
+	bool full = b->db->disk_full;
+	if (!full && db_commit(b->db, &err) == 0) {
+		b->open = 0;
+		return;
+	}
+	full = full || b->db->disk_full;
+	if (b->db->tx_depth > 0)
+		db_rollback(b->db);
+	if (!full) /* not the disk: the batch is lost, and said so */
+		error("%zu letters not stored: %s", b->added + b->updated, err.message);
+	stats->added -= b->added;
+	stats->updated -= b->updated;
+	if (!full) {
+		stats->failed += b->added + b->updated;
+		b->open = 0;
+		return;
+	}
+	b->db->disk_full = false;
+	for (size_t i = b->first; i < b->first + b->open && !b->db->disk_full; i++)
+		if (jobs[i].stored || jobs[i].deferred)
+			job_store(b, &jobs[i], progress, stats);
+	stats->disk_full = b->db->disk_full;
+	b->open = 0;
 }
 
 static int worker_count(size_t files)
@@ -242,6 +348,7 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 	if (workers) {
 		/* what the workers share, made before they start */
 		kb_shared();
+		figure_vocab_shared();
 		json_object_seed(0);
 		p.window = (size_t)workers * WINDOW_PER_WORKER;
 		pthread_mutex_init(&p.lock, NULL);
@@ -251,9 +358,17 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 			if (pthread_create(&threads[i], NULL, worker, &p) != 0)
 				die("cannot start a thread to read letters");
 	}
+	struct batch b = {.db = db};
+	struct error err;
+	struct figure_propose_stats figure_stats;
+	b.figures = figures_proposer_open(db, &figure_stats, &err);
+	if (!b.figures)
+		die("cannot store letters: %s", err.message);
 	size_t i;
 	for (i = 0; i < files->count && !stats->disk_full; i++) {
 		struct job *job = &p.jobs[i];
+		if (!b.open && batch_begin(&b, i, stats) < 0)
+			break;
 		if (workers) {
 			pthread_mutex_lock(&p.lock);
 			while (!job->done)
@@ -264,11 +379,16 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 		}
 		if (progress)
 			fprintf(stderr, "\r\033[Kingest: %zu/%zu %s", i + 1, files->count, job->path);
-		job_store(db, job, progress, stats);
-		job_release(job);
+		job_store(&b, job, progress, stats);
 		stats->files++;
-		/* every file after this one would fail the same way */
-		stats->disk_full = db->disk_full;
+		/* the batch ends here when full, at the last file, or when the disk
+		 * is (every file after this one would fail the same way) */
+		if (++b.open == BATCH || i + 1 == files->count || db->disk_full) {
+			size_t first = b.first;
+			batch_commit(&b, p.jobs, progress, stats);
+			for (size_t k = first; k <= i; k++)
+				job_release(&p.jobs[k]);
+		}
 		if (workers) {
 			pthread_mutex_lock(&p.lock);
 			p.stored = i + 1;
@@ -278,6 +398,7 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 			pthread_mutex_unlock(&p.lock);
 		}
 	}
+	figures_proposer_close(b.figures);
 	for (int t = 0; t < workers; t++)
 		pthread_join(threads[t], NULL);
 	for (; i < files->count; i++) /* read, or never begun, and not stored */

@@ -552,6 +552,16 @@ char *wf_letter_markdown(struct db *db, long long id, char **warnings, struct er
 	return out;
 }
 
+void wf_row_dates(struct db *db, const struct letter *l, struct store_row *row)
+{
+	if (!l->reference || l->date == DATE_NONE)
+		return; /* as wf_fill_dates() leaves them */
+	int due = l->reply_due != DATE_NONE ? l->reply_due : l->date + wf_reply_days(db, l->type[0] ? l->type : "AL");
+	const struct kb_session *s = kb_session_for_sent(kb_shared(), l->date);
+	row->publication_date = due;
+	row->session = s ? s->session : 0;
+}
+
 int wf_fill_dates(struct db *db, struct error *err)
 {
 	struct db_stmt *st = db_prepare(db, "SELECT id, date, reply_due, type FROM communications "

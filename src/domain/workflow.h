@@ -72,6 +72,11 @@ struct db_stmt *wf_awaiting(struct db *db, int from, int to, struct error *err);
 /* Fills the publication date and HRC session of letters that lack them
  * (ingested letters). Returns how many were filled, or -1. */
 int wf_fill_dates(struct db *db, struct error *err);
+/* The same for one letter about to be stored (ingest): its row's
+ * publication date and session, so that they go in with the row. */
+struct letter;
+struct store_row;
+void wf_row_dates(struct db *db, const struct letter *l, struct store_row *row);
 
 /* What time does: sent letters with no reply by their due date become
  * overdue; letters reach their publication date and are published; a

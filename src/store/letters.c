@@ -367,6 +367,14 @@ static void bind_letter(struct db_stmt *st, const struct letter *l, const struct
 	db_bind_text(st, 15, row->slug);
 	db_bind_text(st, 16, row->core);
 	db_bind_text(st, 18, row->facets);
+	/* the workflow's due date stands for a letter that states none */
+	if (l->reply_due == DATE_NONE && row->publication_date != DATE_NONE)
+		bind_date(st, 9, row->publication_date);
+	bind_date(st, 20, row->publication_date);
+	if (row->session)
+		db_bind_int(st, 21, row->session);
+	else
+		db_bind_null(st, 21);
 }
 
 /* The columns bind_letter fills, then the search key (?17), for an
@@ -375,7 +383,8 @@ static void bind_letter(struct db_stmt *st, const struct letter *l, const struct
 	"UPDATE communications SET reference = ?1, type = ?2, country = ?3, number = ?4, "                 \
 	"year = ?5, date = ?6, language = ?7, reply_deadline_days = ?8, reply_due = ?9, "                 \
 	"source_name = ?10, source_sha256 = ?11, body = ?12, record = ?13, updated_at = ?14, "            \
-	"slug = ?15, core = ?16, search_key = ?17, search_facets = ?18 WHERE id = ?19"
+	"slug = ?15, core = ?16, search_key = ?17, search_facets = ?18, "                                  \
+	"publication_date = coalesce(?20, publication_date), session = coalesce(?21, session) WHERE id = ?19"
 
 void store_row_init(struct store_row *row, const struct letter *l)
 {
@@ -385,6 +394,8 @@ void store_row_init(struct store_row *row, const struct letter *l)
 	row->facets = letter_facets(l);
 	row->slug = l->reference ? store_reference_slug(l->reference) : NULL;
 	row->core = l->reference ? store_reference_core(l->reference) : NULL;
+	row->publication_date = DATE_NONE;
+	row->session = 0;
 }
 
 void store_row_release(struct store_row *row)
@@ -472,9 +483,10 @@ int store_put_letter_row(struct db *db, const struct letter *l, const struct sto
 		id = db_query_int(db, 0, "SELECT coalesce(max(id), 0) + 1 FROM communications", NULL);
 		st = db_prepare(db, "INSERT INTO communications(reference, type, country, number, year, date, language, "
 				    "reply_deadline_days, reply_due, source_name, source_sha256, body, record, "
-				    "created_at, updated_at, status, slug, core, search_key, search_facets, id) "
+				    "created_at, updated_at, status, slug, core, search_key, search_facets, id, "
+				    "publication_date, session) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 'sent', ?15, ?16, "
-				    "?17, ?18, ?19)",
+				    "?17, ?18, ?19, ?20, ?21)",
 				err);
 		if (!st)
 			goto fail;

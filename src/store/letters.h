@@ -25,6 +25,10 @@ int store_put_letter(struct db *db, const struct letter *l, const char *source_n
  * thread (ingest parses letters on several); release frees them. */
 struct store_row {
 	char *record, *facets, *slug, *core;
+	/* the publication date and HRC session the workflow gives the letter
+	 * (wf_row_dates()), written with the row; DATE_NONE and 0: left as
+	 * they are (NULL for a new row) */
+	int publication_date, session;
 };
 void store_row_init(struct store_row *row, const struct letter *l);
 void store_row_release(struct store_row *row);
