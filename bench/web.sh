@@ -4,7 +4,9 @@
 # page (by relevance and newest first, the queries of gen_letters.py in
 # turn), a communication page (published letters in turn) and, as the
 # floor, a static copy of a communication page's bytes served by the same binary (--static-copy),
-# CONNS connections for SECS seconds each. Every figure (requests/s, p99
+# CONNS connections for SECS seconds each; then the search and the page
+# again on the same server with no cache (--cache-mb 0), every page made
+# afresh (web_made_*). Every figure (requests/s, p99
 # latency, errors) goes to $WORK/web.out as key=value lines and is merged
 # into bench/results.json with its targets.
 #
@@ -123,11 +125,13 @@ for name in ("search", "search_newest", "page", "static"):
 EOF
 
 : > "$WORK/web.out"
-for name in search search_newest page static; do
-	echo "bench: web: wrk $name, $CONNS connections, ${SECS}s"
-	WRK_PATHS="$WORK/web-$name.paths" wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 5s --latency \
-		-s "$WORK/web-paths.lua" "$URL" > "$WORK/wrk-$name.out"
-	python3 - "$name" "$WORK/wrk-$name.out" >> "$WORK/web.out" <<'EOF'
+# bench_wrk NAME PATHS: CONNS connections for SECS seconds over the paths of
+# $WORK/web-PATHS.paths in turn; its figures as web_NAME_* lines
+bench_wrk() {
+	echo "bench: web: wrk $1, $CONNS connections, ${SECS}s"
+	WRK_PATHS="$WORK/web-$2.paths" wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 5s --latency \
+		-s "$WORK/web-paths.lua" "$URL" > "$WORK/wrk-$1.out"
+	python3 - "$1" "$WORK/wrk-$1.out" >> "$WORK/web.out" <<'EOF'
 import re, sys
 name, path = sys.argv[1:3]
 text = open(path).read()
@@ -150,7 +154,34 @@ print("web_%s_p50_ms=%.3f" % (name, ms(*p50.groups())))
 print("web_%s_p99_ms=%.3f" % (name, ms(*p99.groups())))
 print("web_%s_errors=%d" % (name, errors))
 EOF
+}
+# the pages as readers get them: every path was asked for once above, so
+# these are the pages kept in memory (src/web/cache.c) ...
+for name in search search_newest page static; do
+	bench_wrk "$name" "$name"
 done
+# serve's peak resident memory, its cache full
+echo "web_serve_peak_rss_mb=$(awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' /proc/$SERVER/status)" >> "$WORK/web.out"
+kill $SERVER 2> /dev/null || true
+wait $SERVER 2> /dev/null || true
+# ... and every page made afresh: the same server with no cache
+RAPPORTEUR_TODAY=$TODAY "$BIN" serve --db "$DB" --address 127.0.0.1 --port "$PORT" --threads "$THREADS" \
+	--cache-mb 0 > "$WORK/serve-nocache.out" 2>&1 &
+SERVER=$!
+python3 - "$URL" <<'EOF'
+import sys, time, urllib.request
+for _ in range(200):
+    try:
+        urllib.request.urlopen(sys.argv[1] + "/", timeout=2).read(); break
+    except Exception:
+        time.sleep(0.05)
+else:
+    sys.exit("bench: web: the server without a cache did not start")
+EOF
+for name in search search_newest page; do
+	bench_wrk "made_$name" "$name"
+done
+echo "web_made_serve_peak_rss_mb=$(awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' /proc/$SERVER/status)" >> "$WORK/web.out"
 kill $SERVER 2> /dev/null || true
 wait $SERVER 2> /dev/null || true
 trap - EXIT INT TERM
@@ -166,7 +197,7 @@ for line in open(src):
 web["web_letters"] = int(n)
 web["web_connections"] = int(conns)
 web["web_seconds_each"] = int(secs)
-for name in ("search", "search_newest", "page"):
+for name in ("search", "search_newest", "page", "made_search", "made_search_newest", "made_page"):
     web["web_%s_rps_to_static" % name] = round(web["web_%s_rps" % name] / web["web_static_rps"], 3)
     web["web_%s_p99_to_static" % name] = round(web["web_%s_p99_ms" % name] / max(web["web_static_p99_ms"], 0.001), 1)
 r = json.load(open(out)) if os.path.exists(out) else {}
@@ -174,7 +205,8 @@ targets = r.pop("targets", {})
 r = {k: v for k, v in r.items() if not k.startswith("web_")}
 r.update(web)
 targets.update({
-    "web: no errors": sum(web["web_%s_errors" % k] for k in ("search", "search_newest", "page", "static")) == 0,
+    "web: no errors": sum(web["web_%s_errors" % k] for k in ("search", "search_newest", "page", "static",
+                                                             "made_search", "made_search_newest", "made_page")) == 0,
     "web: communication page p99 under 10 ms": web["web_page_p99_ms"] < 10,
     "web: newest-first search page p99 under 10 ms": web["web_search_newest_p99_ms"] < 10,
 })
