@@ -222,9 +222,11 @@ run: deps
 
 # `make bench [BENCH_N=10000]`: speed, measured here and never in tests (bench/run.sh).
 BENCH_N   ?= 10000
-BENCH_BIN := $(BUILD)/bench/floor $(BUILD)/bench/search_bench $(BUILD)/bench/render_bench
+BENCH_BIN := $(BUILD)/bench/floor $(BUILD)/bench/floor_pg $(BUILD)/bench/search_floor $(BUILD)/bench/search_bench \
+             $(BUILD)/bench/render_bench
 
-$(BUILD)/bench/floor: bench/floor.c
+# the floors: cmark, SQLite and libpq alone (bench/floor*.c, bench/search_floor.c)
+$(BUILD)/bench/floor $(BUILD)/bench/floor_pg $(BUILD)/bench/search_floor: $(BUILD)/bench/%: bench/%.c bench/floor_files.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
 
