@@ -36,7 +36,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps run test check check-unit check-cli check-letters check-http check-pg check-browser-tests check-asan fuzz fuzz-brief \
-        bench clean format docs check-browser screenshots
+        bench bench-scale clean format docs check-browser screenshots
 .PHONY: check-faults
 .DEFAULT_GOAL := all
 
@@ -241,6 +241,23 @@ $(BUILD)/bench/render_bench: bench/render_bench.c $(LIB_OBJ)
 bench: deps
 	$(MAKE) all $(BENCH_BIN)
 	BENCH_N=$(BENCH_N) sh bench/run.sh $(BUILD)/rapporteur
+
+# `make bench-scale [BENCH_SCALE_N=100000]`: the same bench at scale (issue 6), on SQLite and then on
+# PostgreSQL (BENCH_STORE=postgres: a throwaway server made by tests/pg/server.sh, stopped after),
+# each beside the raw libraries doing the same work in the same run, into
+# bench/results-100k-sqlite.json and bench/results-100k-postgres.json (named by the count when it
+# is not 100,000: bench/results-2000-sqlite.json), then both tables. Both stores read the same letters
+# (build/bench/work-N/letters); PostgreSQL's figures go to build/bench/work-N-postgres.
+BENCH_SCALE_N   ?= 100000
+BENCH_SCALE_TAG ?= $(if $(filter 100000,$(BENCH_SCALE_N)),100k,$(BENCH_SCALE_N))
+bench-scale: deps
+	$(MAKE) all $(BENCH_BIN)
+	BENCH_N=$(BENCH_SCALE_N) BENCH_STORE=sqlite BENCH_RESULTS=bench/results-$(BENCH_SCALE_TAG)-sqlite.json \
+	  sh bench/run.sh $(BUILD)/rapporteur
+	BENCH_N=$(BENCH_SCALE_N) BENCH_STORE=postgres BENCH_RESULTS=bench/results-$(BENCH_SCALE_TAG)-postgres.json \
+	  sh bench/run.sh $(BUILD)/rapporteur
+	@python3 bench/report.py --table bench/results-$(BENCH_SCALE_TAG)-sqlite.json
+	@python3 bench/report.py --table bench/results-$(BENCH_SCALE_TAG)-postgres.json
 
 docs: $(BUILD)/rapporteur
 	sh tools/gen-cli-doc.sh $(BUILD)/rapporteur > docs/CLI.md

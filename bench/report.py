@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
-"""report.py - gathers the key=value outputs of bench/run.sh into
-bench/results.json (with the targets of the foundation issue and whether
-each is met), or prints that file as a table (--table)."""
+"""report.py - gathers the key=value outputs of bench/run.sh into its
+results file (bench/results.json by default; with the targets of the
+foundation issue and whether each is met), adds run.sh's phase times to it
+(--phases), or prints that file as a table (--table).
+
+usage: report.py WORK N DB [STORE]      the results as JSON on stdout
+       report.py --phases PHASES RESULTS
+       report.py --table RESULTS"""
 import json
 import os
 import sys
@@ -30,13 +35,24 @@ def timing(path):
     return float(parts[-2]), int(parts[-1])  # seconds, peak KB
 
 
-def gather(work, n, db):
+def ratio(a, b, digits=2):
+    if a is None or not b:
+        return None
+    return round(a / b, digits)
+
+
+def gather(work, n, db, store="sqlite"):
     floor = keyvals(os.path.join(work, "floor.out"))
     search = keyvals(os.path.join(work, "search.out"))
+    search_floor = keyvals(os.path.join(work, "search_floor.out"))
     render = keyvals(os.path.join(work, "render.out"))
+    size = keyvals(os.path.join(work, "size.out"))
     ingest_s, ingest_kb = timing(os.path.join(work, "ingest.time"))
     floor_s, floor_kb = timing(os.path.join(work, "floor.time"))
+    if "database_bytes" not in size:  # a results file made before size.out
+        size["database_bytes"] = os.path.getsize(db)
     r = {
+        "store": store,
         "letters": int(n),
         "bytes": int(floor.get("bytes", 0)),
         "ingest_s": ingest_s,
@@ -45,10 +61,17 @@ def gather(work, n, db):
         "floor_parse_s": floor.get("parse_s"),
         "floor_fts_s": floor.get("fts_s"),
         "floor_s": floor.get("total_s"),
+        "floor_letters_per_s": round(int(n) / floor["total_s"], 1),
         "floor_peak_rss_mb": round(floor_kb / 1024, 1),
         "ingest_to_floor_ratio": round(ingest_s / floor["total_s"], 2),
-        "database_mb": round(os.path.getsize(db) / 1e6, 1),
+        "database_mb": round(size["database_bytes"] / 1e6, 1),
     }
+    if store == "postgres":
+        r["floor_index"] = floor.get("index")
+        r["postgres_version"] = size.get("postgres_version")
+    if "floor_database_bytes" in size:
+        r["floor_database_mb"] = round(size["floor_database_bytes"] / 1e6, 1)
+        r["database_to_floor_ratio"] = ratio(size["database_bytes"], size["floor_database_bytes"])
     for step in ("floor", "ingest", "search"):
         path = os.path.join(work, step + ".load")
         if os.path.exists(path):
@@ -59,6 +82,16 @@ def gather(work, n, db):
     for k, v in search.items():
         if k.startswith("search_"):
             r[k] = v
+    for k, v in search_floor.items():
+        if k.startswith("floor_search_"):
+            r[k] = v
+    # ours beside the raw library's, per order: p50 and p99, all queries and broad ones
+    for order in ("newest", "relevance", "newest_broad", "relevance_broad"):
+        for p in ("p50", "p99"):
+            ours = r.get("search_%s_%s_ms" % (order, p))
+            raw = r.get("floor_search_%s_%s_ms" % (order, p))
+            if ours is not None and raw is not None:
+                r["search_%s_%s_to_floor" % (order, p)] = ratio(ours, max(raw, 0.001), 1)
     for k in ("render_md_ms", "render_pdf_ms", "read_pdf_back_ms", "render_letter_bytes", "render_pdf_bytes"):
         if k in render:
             r[k] = render[k]
@@ -72,12 +105,25 @@ def gather(work, n, db):
     return r
 
 
+def phases(src, out):
+    """run.sh's phase times (seconds of wall clock) into the results file."""
+    r = json.load(open(out))
+    r["phase_seconds"] = {k: v for k, v in keyvals(src).items()}
+    with open(out + ".tmp", "w") as f:
+        json.dump(r, f, indent=2)
+        f.write("\n")
+    os.replace(out + ".tmp", out)
+
+
 def table(path):
     r = json.load(open(path))
+    print("== %s: %s letters on %s" % (path, r.get("letters"), r.get("store", "sqlite")))
     for k, v in r.items():
         if k == "targets":
             continue
-        print("%-34s %s" % (k, v))
+        if isinstance(v, dict):
+            v = ", ".join("%s %s" % kv for kv in v.items())
+        print("%-38s %s" % (k, v))
     for k, ok in r["targets"].items():
         print("%-6s %s" % ("met" if ok else "MISSED", k))
 
@@ -85,5 +131,7 @@ def table(path):
 if __name__ == "__main__":
     if sys.argv[1] == "--table":
         table(sys.argv[2])
+    elif sys.argv[1] == "--phases":
+        phases(sys.argv[2], sys.argv[3])
     else:
-        print(json.dumps(gather(sys.argv[1], sys.argv[2], sys.argv[3]), indent=2))
+        print(json.dumps(gather(*sys.argv[1:5]), indent=2))
