@@ -16,8 +16,8 @@
 #        BENCH_LETTERS (BENCH_DIR/letters), BENCH_DB (the store: BENCH_DIR/
 #        bench.db, made here when it lacks letters, or a postgresql:// URL,
 #        which run.sh fills), BENCH_WEB_SECONDS (10), BENCH_WEB_CONNECTIONS
-#        (16), BENCH_WEB_THREADS (the server's, 4), BENCH_RESULTS
-#        (bench/results.json)
+#        (16), BENCH_WEB_THREADS (the server's, 4), BENCH_WEB_TIMEOUT (wrk's,
+#        30s), BENCH_RESULTS (bench/results.json)
 set -eu
 BIN=${1:?usage: web.sh RAPPORTEUR}
 N=${BENCH_N:-10000}
@@ -28,6 +28,9 @@ OUT=${BENCH_RESULTS:-bench/results.json}
 SECS=${BENCH_WEB_SECONDS:-10}
 CONNS=${BENCH_WEB_CONNECTIONS:-16}
 THREADS=${BENCH_WEB_THREADS:-4}
+# wrk leaves a request slower than this out of its latencies and counts it
+# as an error; a broad search made afresh on 100,000 letters takes seconds
+TIMEOUT=${BENCH_WEB_TIMEOUT:-30s}
 # every synthetic letter (2011-2025) is public on this day
 TODAY=${BENCH_WEB_TODAY:-2026-06-30}
 command -v wrk > /dev/null || { echo "bench: wrk not found (Debian package wrk: make deps)" >&2; exit 1; }
@@ -133,7 +136,7 @@ else:
 for name in ("search", "search_newest", "page", "static"):
     for path in open("%s/web-%s.paths" % (work, name)).read().split():
         try:
-            r = urllib.request.urlopen(url + path, timeout=10); r.read()
+            r = urllib.request.urlopen(url + path, timeout=120); r.read()
         except urllib.error.HTTPError as e:
             sys.exit("bench: web: %s answers %d, not 200" % (path, e.code))
 EOF
@@ -143,7 +146,7 @@ EOF
 # $WORK/web-PATHS.paths in turn; its figures as web_NAME_* lines
 bench_wrk() {
 	echo "bench: web: wrk $1, $CONNS connections, ${SECS}s"
-	WRK_PATHS="$WORK/web-$2.paths" wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 5s --latency \
+	WRK_PATHS="$WORK/web-$2.paths" wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout "$TIMEOUT" --latency \
 		-s "$WORK/web-paths.lua" "$URL" > "$WORK/wrk-$1.out"
 	python3 - "$1" "$WORK/wrk-$1.out" >> "$WORK/web.out" <<'EOF'
 import re, sys
