@@ -610,6 +610,55 @@ static int by_score(const void *a, const void *b, void *scores)
 	return x < y ? -1 : x > y;
 }
 
+/* Moves the k best of hits[0..n) (by_score's order) to the front, in that
+ * order; the rest are left in any order. A page needs 20 of a broad word's
+ * 100,000 matches: a heap of k instead of sorting them all. */
+static void best_first(uint32_t *hits, size_t n, size_t k, double *score)
+{
+	if (k >= n || n < 64) {
+		qsort_r(hits, n, sizeof(*hits), by_score, score);
+		return;
+	}
+	if (!k)
+		return;
+	/* hits[0..k) a heap with the worst of them on top */
+	for (size_t i = k / 2; i-- > 0;)
+		for (size_t at = i;;) {
+			size_t l = 2 * at + 1, r = l + 1, worst = at;
+			if (l < k && by_score(&hits[l], &hits[worst], score) > 0)
+				worst = l;
+			if (r < k && by_score(&hits[r], &hits[worst], score) > 0)
+				worst = r;
+			if (worst == at)
+				break;
+			uint32_t t = hits[at];
+			hits[at] = hits[worst];
+			hits[worst] = t;
+			at = worst;
+		}
+	for (size_t i = k; i < n; i++) {
+		if (by_score(&hits[i], &hits[0], score) >= 0)
+			continue;
+		uint32_t t = hits[0];
+		hits[0] = hits[i];
+		hits[i] = t;
+		for (size_t at = 0;;) {
+			size_t l = 2 * at + 1, r = l + 1, worst = at;
+			if (l < k && by_score(&hits[l], &hits[worst], score) > 0)
+				worst = l;
+			if (r < k && by_score(&hits[r], &hits[worst], score) > 0)
+				worst = r;
+			if (worst == at)
+				break;
+			t = hits[at];
+			hits[at] = hits[worst];
+			hits[worst] = t;
+			at = worst;
+		}
+	}
+	qsort_r(hits, k, sizeof(*hits), by_score, score);
+}
+
 int public_search(struct db *db, const struct public_query *q, const char *today, unsigned want,
                   struct public_result *out, struct error *err)
 {
@@ -661,7 +710,9 @@ int public_search(struct db *db, const struct public_query *q, const char *today
 				if (rank_postgres(db, ix, tsquery, hits, n, wanted < n ? wanted : n, score, err) < 0)
 					goto done;
 			}
-			qsort_r(hits, n, sizeof(*hits), by_score, score);
+			size_t per = q->per_page > 0 ? (size_t)q->per_page : PUBLIC_PER_PAGE;
+			size_t page = q->page > 0 ? (size_t)q->page : 1;
+			best_first(hits, n, want & PUBLIC_WANT_ALL ? n : page * per, score);
 		} else if (sort == PUBLIC_SORT_OLDEST) {
 			/* the index is newest first; undated letters stay last */
 			size_t dated = 0;
