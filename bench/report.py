@@ -95,12 +95,16 @@ def gather(work, n, db, store="sqlite"):
     for k in ("render_md_ms", "render_pdf_ms", "read_pdf_back_ms", "render_letter_bytes", "render_pdf_bytes"):
         if k in render:
             r[k] = render[k]
-    targets = {
-        "ingest at least 500 letters/s": r["ingest_letters_per_s"] >= 500,
-        "ingest at most 1.5x the floor": r["ingest_to_floor_ratio"] <= 1.5,
-        "search p99 newest-first under 5 ms": r.get("search_newest_p99_ms", 1e9) < 5,
-        "search p99 by relevance under 25 ms": r.get("search_relevance_p99_ms", 1e9) < 25,
-    }
+    # issue 2's targets are for 10,000 letters on SQLite; other runs have
+    # web.sh's (issue 6's) only
+    targets = {}
+    if r.get("letters") == 10000 and r.get("store", "sqlite") == "sqlite":
+        targets = {
+            "ingest at least 500 letters/s": r["ingest_letters_per_s"] >= 500,
+            "ingest at most 1.5x the floor": r["ingest_to_floor_ratio"] <= 1.5,
+            "search p99 newest-first under 5 ms": r.get("search_newest_p99_ms", 1e9) < 5,
+            "search p99 by relevance under 25 ms": r.get("search_relevance_p99_ms", 1e9) < 25,
+        }
     r["targets"] = targets
     return r
 
