@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,8 +107,10 @@ struct job {
 	struct letter l; /* parsed, with a reference, when !failure */
 	struct store_row row;
 	struct figure_letter_reading figures; /* read here, proposed with the letter */
-	bool stored;   /* added or updated in the open batch */
-	bool deferred; /* the disk was full in the batch: tried again alone */
+	enum store_outcome outcome;
+	bool stored;	  /* added or updated in the open batch */
+	bool deferred;	  /* failed in the batch: stored again alone, where its failure is said */
+	struct buf notes; /* what a batch says of it, said once the batch is in */
 	char sha[65];
 };
 
@@ -168,6 +171,7 @@ static void job_release(struct job *job)
 	letter_release(&job->l);
 	store_row_release(&job->row);
 	figure_letter_reading_release(&job->figures);
+	buf_release(&job->notes);
 }
 
 static void *worker(void *arg)
@@ -191,18 +195,20 @@ static void *worker(void *arg)
 }
 
 /*
- * Storing. Letters go in in batches of BATCH, one transaction each, every
- * letter in a savepoint of its own inside it: a letter that fails is rolled
- * back alone and the rest of the batch goes on. One transaction per letter
- * made SQLite write each letter's index pages and a full-text segment of
- * its own (about a hundred pages a letter), and FTS5 merge those segments
- * again; a batch writes them once. Every letter is still wholly there or
- * wholly absent whenever the process stops.
+ * Storing. Letters go in in batches of BATCH, one transaction each, with
+ * no savepoints inside (db_flat()): FTS5 writes out the terms it holds at
+ * every savepoint, so a savepoint per letter gave every letter a segment
+ * of its own again, to be merged later. One transaction per letter made
+ * SQLite write each letter's index pages anew too (about a hundred pages a
+ * letter). Every letter is still wholly there or wholly absent whenever
+ * the process stops.
  *
- * A full disk rolls the batch back (SQLite may roll back the whole
- * transaction on SQLITE_FULL): its letters are then stored again one
- * transaction each, as many as fit, so that what fits is kept and the
- * message counts what is really stored.
+ * If anything fails in a batch (a letter the store refuses, a full disk),
+ * the batch is rolled back and its letters stored again one transaction
+ * each, as before batches: each failure is then said and counted as its
+ * own, and on a full disk what fits is kept. What a batch says of its
+ * letters (a letter replacing another file's) is said when it is in, in
+ * file order with the files that could not be read.
  */
 #define BATCH 64
 
@@ -211,39 +217,54 @@ struct batch {
 	struct figure_proposer *figures;
 	size_t first, open;	/* the jobs of the open transaction: first, and how many */
 	size_t added, updated;	/* of those */
+	bool progress;
 };
 
-/* Stores a parsed job in the open transaction, or in one of its own if
- * none is open (the calling thread), counting it in stats. In a batch, a
- * full disk is left for batch_commit() to say. */
-static void job_store(struct batch *b, struct job *job, bool progress, struct ingest_stats *stats)
+/* Says what is to be said of a job: now, or once its batch is in. */
+__attribute__((format(printf, 4, 5))) static void say(const struct batch *b, struct job *job, bool in_batch,
+						      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (in_batch) {
+		buf_adds(&job->notes, "rapporteur: ");
+		buf_vaddf(&job->notes, fmt, ap);
+		buf_addch(&job->notes, '\n');
+	} else {
+		if (b->progress) /* a message starts on a clean line, not after the counter */
+			fprintf(stderr, "\r\033[K");
+		fputs("rapporteur: ", stderr);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	}
+	va_end(ap);
+}
+
+/* Stores a parsed job in the open batch, or in a transaction of its own
+ * when none is open (the calling thread), counting it in stats. In a
+ * batch, a failure is only marked (deferred): batch_commit() stores the
+ * batch again letter by letter, where it is said. */
+static void job_store(struct batch *b, struct job *job, struct ingest_stats *stats)
 {
 	struct db *db = b->db;
-/* a message starts on a clean line, not after the progress counter */
-#define FAIL(...)                                       \
-	do {                                            \
-		if (progress)                           \
-			fprintf(stderr, "\r\033[K");    \
-		error(__VA_ARGS__);                     \
-	} while (0)
+	bool in_batch = db->tx_depth > 0;
 	job->stored = job->deferred = false;
 	if (job->failure) {
-		FAIL("%s", job->failure);
+		say(b, job, in_batch, "%s", job->failure);
 		stats->failed++;
 		return;
 	}
 	struct error err;
 	const char *slash = strrchr(job->path, '/');
 	const char *name = slash ? slash + 1 : job->path;
-	enum store_outcome outcome;
 	char *previous = NULL;
 	/* its publication date and session go in with the row */
 	wf_row_dates(db, &job->l, &job->row);
 	int depth = db->tx_depth;
 	int rc = db_begin(db, &err);
 	if (rc == 0)
-		rc = store_put_letter_row(db, &job->l, &job->row, name, job->sha, &outcome, &previous, &err);
-	if (rc == 0 && outcome != STORE_UNCHANGED) {
+		rc = store_put_letter_row(db, &job->l, &job->row, name, job->sha, &job->outcome, &previous, &err);
+	if (rc == 0 && job->outcome != STORE_UNCHANGED) {
 		long long id = store_find_communication(db, job->l.reference);
 		rc = id ? figures_propose_read(b->figures, id, job->sha, &job->l, &job->figures, &err)
 			: error_set(&err, "%s was not found after it was stored", job->l.reference);
@@ -251,33 +272,30 @@ static void job_store(struct batch *b, struct job *job, bool progress, struct in
 	if (rc == 0)
 		rc = db_commit(db, &err);
 	bool full = db->disk_full;
-	while (rc < 0 && db->tx_depth > depth) /* this letter's savepoint; the batch kept */
+	while (rc < 0 && db->tx_depth > depth)
 		db_rollback(db);
-	/* the rollback's own error must not hide why */
+	/* a rollback's own error must not hide why */
 	db->disk_full = db->disk_full || full;
-	if (rc < 0) {
-		if (db->disk_full && depth > 0) {
-			job->deferred = true;
-		} else {
-			FAIL("%s: not stored: %s", job->path, err.message);
-			stats->failed++;
-		}
-	} else if (outcome == STORE_ADDED) {
+	if (rc < 0 && in_batch) {
+		job->deferred = true;
+	} else if (rc < 0) {
+		say(b, job, false, "%s: not stored: %s", job->path, err.message);
+		stats->failed++;
+	} else if (job->outcome == STORE_ADDED) {
 		stats->added++;
 		b->added++;
 		job->stored = true;
-	} else if (outcome == STORE_UPDATED) {
+	} else if (job->outcome == STORE_UPDATED) {
 		stats->updated++;
 		b->updated++;
 		job->stored = true;
 		if (previous && strcmp(previous, name))
-			warning("%s: %s was held from %s; replaced by this file", job->path, job->l.reference,
-				previous);
+			say(b, job, in_batch, "warning: %s: %s was held from %s; replaced by this file", job->path,
+			    job->l.reference, previous);
 	} else {
 		stats->unchanged++;
 	}
 	free(previous);
-#undef FAIL
 }
 
 static int batch_begin(struct batch *b, size_t first, struct ingest_stats *stats)
@@ -288,39 +306,49 @@ static int batch_begin(struct batch *b, size_t first, struct ingest_stats *stats
 		stats->disk_full = b->db->disk_full;
 		return -1;
 	}
+	db_flat(b->db);
 	b->first = first;
 	b->open = 0;
 	b->added = b->updated = 0;
 	return 0;
 }
 
-/* Commits the open batch. On a full disk, the batch is rolled back and its
- * letters stored again one by one, until the disk is full (stats->
- * disk_full) or all are in. */
-static void batch_commit(struct batch *b, struct job *jobs, bool progress, struct ingest_stats *stats)
+/* Ends the open batch: committed, and what it says said; or, if anything
+ * in it failed, rolled back and its letters stored again one by one until
+ * the disk is full (stats->disk_full) or all are in. */
+static void batch_commit(struct batch *b, struct job *jobs, struct ingest_stats *stats)
 {
 	struct error err;
+	bool deferred = false;
+	for (size_t i = b->first; i < b->first + b->open; i++)
+		deferred = deferred || jobs[i].deferred;
 	bool full = b->db->disk_full;
-	if (!full && db_commit(b->db, &err) == 0) {
+	if (!deferred && !full && db_commit(b->db, &err) == 0) {
+		for (size_t i = b->first; i < b->first + b->open; i++)
+			if (jobs[i].notes.len) {
+				if (b->progress)
+					fprintf(stderr, "\r\033[K");
+				fputs(jobs[i].notes.data, stderr);
+			}
 		b->open = 0;
 		return;
 	}
 	full = full || b->db->disk_full;
 	if (b->db->tx_depth > 0)
 		db_rollback(b->db);
-	if (!full) /* not the disk: the batch is lost, and said so */
-		error("%zu letters not stored: %s", b->added + b->updated, err.message);
 	stats->added -= b->added;
 	stats->updated -= b->updated;
-	if (!full) {
-		stats->failed += b->added + b->updated;
-		b->open = 0;
-		return;
-	}
 	b->db->disk_full = false;
-	for (size_t i = b->first; i < b->first + b->open && !b->db->disk_full; i++)
-		if (jobs[i].stored || jobs[i].deferred)
-			job_store(b, &jobs[i], progress, stats);
+	for (size_t i = b->first; i < b->first + b->open; i++) {
+		struct job *job = &jobs[i];
+		buf_reset(&job->notes);
+		if (b->db->disk_full) /* the files after it are left for the next run */
+			break;
+		if (job->failure)
+			say(b, job, false, "%s", job->failure); /* counted already */
+		else if (job->stored || job->deferred)
+			job_store(b, job, stats);
+	}
 	stats->disk_full = b->db->disk_full;
 	b->open = 0;
 }
@@ -341,6 +369,7 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 	p.jobs = xcalloc(files->count ? files->count : 1, sizeof(*p.jobs));
 	for (size_t i = 0; i < files->count; i++) {
 		p.jobs[i].path = files->paths[i];
+		p.jobs[i].notes = (struct buf)BUF_INIT;
 		letter_init(&p.jobs[i].l);
 	}
 	int workers = worker_count(files->count);
@@ -358,7 +387,7 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 			if (pthread_create(&threads[i], NULL, worker, &p) != 0)
 				die("cannot start a thread to read letters");
 	}
-	struct batch b = {.db = db};
+	struct batch b = {.db = db, .progress = progress};
 	struct error err;
 	struct figure_propose_stats figure_stats;
 	b.figures = figures_proposer_open(db, &figure_stats, &err);
@@ -379,13 +408,13 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 		}
 		if (progress)
 			fprintf(stderr, "\r\033[Kingest: %zu/%zu %s", i + 1, files->count, job->path);
-		job_store(&b, job, progress, stats);
+		job_store(&b, job, stats);
 		stats->files++;
 		/* the batch ends here when full, at the last file, or when the disk
 		 * is (every file after this one would fail the same way) */
 		if (++b.open == BATCH || i + 1 == files->count || db->disk_full) {
 			size_t first = b.first;
-			batch_commit(&b, p.jobs, progress, stats);
+			batch_commit(&b, p.jobs, stats);
 			for (size_t k = first; k <= i; k++)
 				job_release(&p.jobs[k]);
 		}
@@ -434,12 +463,17 @@ void ingest_paths(struct db *db, char **paths, int count, bool progress, struct 
 	 * checkpoint still happens when the store is closed. */
 	if (db->backend == DB_SQLITE)
 		db_exec(db, "PRAGMA wal_autocheckpoint=16000", NULL);
+	/* and keeps 16 MB of pages rather than 2: the indexes every letter
+	 * touches stay in memory instead of being read again (3,000 letters:
+	 * a third less system time, a few per cent sooner) */
+	if (db->backend == DB_SQLITE)
+		db_exec(db, "PRAGMA cache_size=-16384", NULL);
 	ingest_files(db, &files, progress, stats);
 	struct error err;
 	if (store_index_tidy(db, stats->added + stats->updated, &err) < 0)
 		warning("the search index was not tidied: %s", err.message);
 	if (db->backend == DB_SQLITE)
-		db_exec(db, "PRAGMA wal_autocheckpoint=1000", NULL);
+		db_exec(db, "PRAGMA wal_autocheckpoint=1000; PRAGMA cache_size=-2000", NULL);
 	if (progress && files.count)
 		fprintf(stderr, "\r\033[K");
 	for (size_t i = 0; i < files.count; i++)

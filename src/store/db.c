@@ -231,9 +231,21 @@ void db_set_actor(struct db *db, const char *actor)
 		db->driver->set_actor(db, actor);
 }
 
+void db_flat(struct db *db)
+{
+	if (db->tx_depth != 1)
+		BUG("db_flat outside a transaction of its own");
+	db->flat = true;
+	db->flat_failed = false;
+}
+
 int db_begin(struct db *db, struct error *err)
 {
 	int rc;
+	if (db->tx_depth > 0 && db->flat) {
+		db->tx_depth++;
+		return 0;
+	}
 	if (db->tx_depth == 0)
 		rc = db_exec(db, db->backend == DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN; " DB_POSTGRES_WRITE_LOCK, err);
 	else {
@@ -251,6 +263,12 @@ int db_commit(struct db *db, struct error *err)
 	if (db->tx_depth <= 0)
 		BUG("db_commit outside a transaction");
 	int rc;
+	if (db->tx_depth > 1 && db->flat) {
+		db->tx_depth--;
+		return 0;
+	}
+	if (db->tx_depth == 1 && db->flat && db->flat_failed)
+		return error_set(err, "a part of this transaction failed: roll it back");
 	if (db->tx_depth == 1)
 		rc = db_exec(db, "COMMIT", err);
 	else {
@@ -260,6 +278,8 @@ int db_commit(struct db *db, struct error *err)
 	}
 	if (rc == 0)
 		db->tx_depth--;
+	if (rc == 0 && db->tx_depth == 0)
+		db->flat = false;
 	return rc;
 }
 
@@ -267,6 +287,13 @@ void db_rollback(struct db *db)
 {
 	if (db->tx_depth <= 0)
 		return;
+	if (db->tx_depth > 1 && db->flat) {
+		db->tx_depth--;
+		db->flat_failed = true;
+		return;
+	}
+	if (db->tx_depth == 1)
+		db->flat = db->flat_failed = false;
 	if (db->tx_depth == 1) {
 		db_exec(db, "ROLLBACK", NULL);
 	} else {

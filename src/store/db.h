@@ -69,6 +69,9 @@ struct db {
 	void *handle;  /* the driver's connection */
 	int tx_depth;  /* nested db_begin calls become savepoints */
 	bool disk_full; /* the last failure was a full disk (the driver sets it) */
+	/* Flat nesting (db_flat()): nested db_begin/db_commit only count, and a
+	 * nested db_rollback marks the whole transaction as failed. */
+	bool flat, flat_failed;
 };
 
 extern const struct db_driver db_sqlite_driver;
@@ -109,6 +112,12 @@ long long db_changes(struct db *db);
 int db_begin(struct db *db, struct error *err);
 int db_commit(struct db *db, struct error *err);
 void db_rollback(struct db *db);
+/* Until the open transaction ends, nested calls make no savepoints: a
+ * nested rollback only marks the transaction failed (db->flat_failed),
+ * for the caller to roll it back whole and do its work again another way.
+ * For bulk loads (domain/ingest.c): FTS5 writes out what it holds in
+ * memory at every savepoint, which undid the batching of its index. */
+void db_flat(struct db *db);
 
 /* From now on the connection cannot write (rapporteur sql). */
 int db_read_only(struct db *db, struct error *err);

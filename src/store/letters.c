@@ -443,7 +443,7 @@ int store_put_letter_row(struct db *db, const struct letter *l, const struct sto
 		const char *old_sha = db_text(st, 1);
 		if (old_sha && sha256 && !strcmp(old_sha, sha256)) {
 			db_finalize(st);
-			db_rollback(db);
+			db_commit(db, NULL); /* nothing written: ends the transaction (or savepoint) as is */
 			*outcome = STORE_UNCHANGED;
 			return 0;
 		}
