@@ -118,6 +118,54 @@ static void test_failed_put_writes_nothing(void **state)
 	drop_store(db);
 }
 
+/* Flat nesting (db_flat(), ingest's batches): letters put inside one
+ * transaction without savepoints; an unchanged letter leaves the batch
+ * whole, a failed one marks it failed, so that it can only be rolled back
+ * (and nothing of it stays), and the store works as before after. */
+static void test_flat_batch(void **state)
+{
+	(void)state;
+	struct db *db = fresh_store();
+	struct letter a, b;
+	parse_letter("tests/letters/AL-BGD-5-2023.md", &a);
+	parse_letter("tests/letters/UA-IRN-14-2022.md", &b);
+	struct error err = {{0}};
+	assert_int_equal(db_begin(db, &err), 0);
+	db_flat(db);
+	assert_int_equal(put(db, &a, "aaaa"), STORE_ADDED);
+	assert_int_equal(db->tx_depth, 1); /* the letter's own begin and commit only counted */
+	assert_int_equal(db_commit(db, &err), 0);
+	assert_false(db->flat);
+	assert_int_equal(count_all(db, "SELECT count(*) FROM communications"), 1);
+
+	assert_int_equal(db_begin(db, &err), 0);
+	db_flat(db);
+	assert_int_equal(put(db, &a, "aaaa"), STORE_UNCHANGED);
+	assert_false(db->flat_failed);
+	assert_int_equal(put(db, &b, "bbbb"), STORE_ADDED);
+	const char *slug = a.mandates[0].slug;
+	a.mandates[0].slug = "no-such-mandate";
+	enum store_outcome out;
+	assert_int_equal(store_put_letter(db, &a, "letter.md", "cccc", &out, NULL, &err), -1);
+	a.mandates[0].slug = slug;
+	assert_true(db->flat_failed);
+	assert_int_equal(db->tx_depth, 1);
+	assert_int_equal(db_commit(db, &err), -1); /* refused: only a rollback ends it */
+	assert_non_null(strstr(err.message, "roll it back"));
+	db_rollback(db);
+	assert_int_equal(db->tx_depth, 0);
+	assert_false(db->flat);
+	assert_false(db->flat_failed);
+	/* nothing of the failed batch: b absent, a as it was */
+	assert_int_equal(count_all(db, "SELECT count(*) FROM communications"), 1);
+	assert_int_equal(store_find_communication(db, b.reference), 0);
+	assert_int_equal(put(db, &b, "bbbb"), STORE_ADDED);
+	assert_int_equal(count_all(db, "SELECT count(*) FROM communications"), 2);
+	letter_release(&a);
+	letter_release(&b);
+	drop_store(db);
+}
+
 static void test_find_however_written(void **state)
 {
 	(void)state;
@@ -240,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_migrations_once_and_current),
 		cmocka_unit_test(test_put_added_unchanged_updated),
 		cmocka_unit_test(test_failed_put_writes_nothing),
+		cmocka_unit_test(test_flat_batch),
 		cmocka_unit_test(test_find_however_written),
 		cmocka_unit_test(test_foreign_keys_enforced),
 		cmocka_unit_test(test_query_language),
