@@ -97,7 +97,7 @@ static void walk(struct file_list *list, const char *dir, int depth, struct inge
  * single thread gives. Workers only touch their own job; jobs change
  * hands under the lock.
  */
-#define WINDOW_PER_WORKER 4
+#define WINDOW_PER_WORKER 32
 #define MAX_WORKERS 8
 
 struct job {
@@ -195,7 +195,9 @@ static void *worker(void *arg)
 }
 
 /*
- * Storing. Letters go in in batches of BATCH, one transaction each, with
+ * Storing. Letters go in in batches of up to BATCH (a sixteenth of the
+ * files, at least 8: a small ingest commits often, a large one in the
+ * largest batches), one transaction each, with
  * no savepoints inside (db_flat()): FTS5 writes out the terms it holds at
  * every savepoint, so a savepoint per letter gave every letter a segment
  * of its own again, to be merged later. One transaction per letter made
@@ -307,6 +309,7 @@ static int batch_begin(struct batch *b, size_t first, struct ingest_stats *stats
 		return -1;
 	}
 	db_flat(b->db);
+	store_fts_defer(b->db);
 	b->first = first;
 	b->open = 0;
 	b->added = b->updated = 0;
@@ -323,7 +326,7 @@ static void batch_commit(struct batch *b, struct job *jobs, struct ingest_stats 
 	for (size_t i = b->first; i < b->first + b->open; i++)
 		deferred = deferred || jobs[i].deferred;
 	bool full = b->db->disk_full;
-	if (!deferred && !full && db_commit(b->db, &err) == 0) {
+	if (!deferred && !full && store_fts_flush(b->db, &err) == 0 && db_commit(b->db, &err) == 0) {
 		for (size_t i = b->first; i < b->first + b->open; i++)
 			if (jobs[i].notes.len) {
 				if (b->progress)
@@ -334,6 +337,7 @@ static void batch_commit(struct batch *b, struct job *jobs, struct ingest_stats 
 		return;
 	}
 	full = full || b->db->disk_full;
+	store_fts_discard(b->db);
 	if (b->db->tx_depth > 0)
 		db_rollback(b->db);
 	stats->added -= b->added;
@@ -388,6 +392,8 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 				die("cannot start a thread to read letters");
 	}
 	struct batch b = {.db = db, .progress = progress};
+	size_t batch = files->count / 16;
+	batch = batch < 8 ? 8 : batch > BATCH ? BATCH : batch;
 	struct error err;
 	struct figure_propose_stats figure_stats;
 	b.figures = figures_proposer_open(db, &figure_stats, &err);
@@ -412,7 +418,7 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 		stats->files++;
 		/* the batch ends here when full, at the last file, or when the disk
 		 * is (every file after this one would fail the same way) */
-		if (++b.open == BATCH || i + 1 == files->count || db->disk_full) {
+		if (++b.open == batch || i + 1 == files->count || db->disk_full) {
 			size_t first = b.first;
 			batch_commit(&b, p.jobs, stats);
 			for (size_t k = first; k <= i; k++)

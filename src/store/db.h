@@ -72,6 +72,9 @@ struct db {
 	/* Flat nesting (db_flat()): nested db_begin/db_commit only count, and a
 	 * nested db_rollback marks the whole transaction as failed. */
 	bool flat, flat_failed;
+	/* the full-text rows a bulk load writes at its commit (store/letters.h:
+	 * store_fts_defer()); NULL when each is written with its letter */
+	struct fts_deferred *fts_deferred;
 };
 
 extern const struct db_driver db_sqlite_driver;

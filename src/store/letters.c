@@ -203,9 +203,75 @@ static char *tsv_literal(const char *reference, const char *body)
 
 /* Adds (delete false) or removes an index entry; removing must be given
  * the values the entry was added with. */
+struct fts_deferred {
+	struct fts_row {
+		long long key;
+		char *reference, *body, *facets;
+		bool dropped;
+	} *rows;
+	size_t count, cap;
+};
+
+void store_fts_defer(struct db *db)
+{
+	if (db->backend == DB_SQLITE && !db->fts_deferred)
+		db->fts_deferred = xcalloc(1, sizeof(*db->fts_deferred));
+}
+
+void store_fts_discard(struct db *db)
+{
+	struct fts_deferred *d = db->fts_deferred;
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->count; i++) {
+		free(d->rows[i].reference);
+		free(d->rows[i].body);
+		free(d->rows[i].facets);
+	}
+	free(d->rows);
+	free(d);
+	db->fts_deferred = NULL;
+}
+
+static int fts_write(struct db *db, bool delete, long long key, const char *reference,
+		     const char *body, const char *facets, struct error *err);
+
+int store_fts_flush(struct db *db, struct error *err)
+{
+	struct fts_deferred *d = db->fts_deferred;
+	if (!d)
+		return 0;
+	db->fts_deferred = NULL; /* written now, not kept again */
+	int rc = 0;
+	for (size_t i = 0; i < d->count && rc == 0; i++)
+		if (!d->rows[i].dropped)
+			rc = fts_write(db, false, d->rows[i].key, d->rows[i].reference, d->rows[i].body,
+				       d->rows[i].facets, err);
+	db->fts_deferred = d;
+	store_fts_discard(db);
+	return rc;
+}
+
 static int fts_write(struct db *db, bool delete, long long key, const char *reference,
 		     const char *body, const char *facets, struct error *err)
 {
+	struct fts_deferred *d = db->backend == DB_SQLITE ? db->fts_deferred : NULL;
+	if (d) {
+		if (delete) {
+			/* not in the index yet: dropped from the list instead */
+			for (size_t i = 0; i < d->count; i++)
+				if (d->rows[i].key == key && !d->rows[i].dropped) {
+					d->rows[i].dropped = true;
+					return 0;
+				}
+		} else {
+			ALLOC_GROW(d->rows, d->count + 1, d->cap);
+			d->rows[d->count++] = (struct fts_row){key, xstrdup(reference ? reference : ""),
+							       xstrdup(body ? body : ""), xstrdup(facets ? facets : ""),
+							       false};
+			return 0;
+		}
+	}
 	if (db->backend == DB_POSTGRES) {
 		if (delete)
 			return 0; /* the row's new tsv replaces it */

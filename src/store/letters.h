@@ -42,6 +42,21 @@ int store_put_letter_row(struct db *db, const struct letter *l, const struct sto
  * rows and full-text entry, in one transaction. */
 int store_fill_draft(struct db *db, long long id, const struct letter *l, struct error *err);
 
+/*
+ * Bulk loads (domain/ingest.c) on SQLite: from store_fts_defer(db) the
+ * full-text rows of the letters stored are kept in memory, and written
+ * by store_fts_flush() just before the transaction commits. FTS5 writes
+ * out what it holds at every statement that opens a statement journal
+ * (almost every insert into a table with constraints), so a full-text row
+ * written with its letter became a segment of its own, each merged again
+ * later; written together, a batch's rows make one. A deleted entry that
+ * is still pending is dropped from the list. store_fts_discard() forgets
+ * the list (after a rollback). No-ops on PostgreSQL.
+ */
+void store_fts_defer(struct db *db);
+int store_fts_flush(struct db *db, struct error *err);
+void store_fts_discard(struct db *db);
+
 /* The communication id for a reference written any way a user may write
  * it: "AL KAZ 2/2024", "AL-KAZ-2-2024", "KAZ 2/2024". 0 if none. */
 long long store_find_communication(struct db *db, const char *reference);
