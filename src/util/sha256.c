@@ -1,11 +1,19 @@
 /*
  * sha256.c - a plain SHA-256, checked against FIPS 180-4 test vectors in
- * tests/unit/test_util.c.
+ * tests/unit/test_util.c; on x86-64 processors with the SHA extensions
+ * the blocks go through them instead (the audit log hashes every stored
+ * row, ingest every file: a third of a letter's hashing time).
  */
 #include "sha256.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define HAVE_SHA_NI_CODE 1
+#endif
 
 static const uint32_t k[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -58,6 +66,85 @@ static void compress(struct sha256 *h, const unsigned char *p)
 	h->state[7] += hh;
 }
 
+#ifdef HAVE_SHA_NI_CODE
+/* The same compression with the SHA-NI instructions, blocks at a time:
+ * the state as ABEF and CDGH halves, four rounds per sha256rnds2 pair,
+ * the message schedule by sha256msg1/msg2 (Intel's SHA extensions
+ * white paper). */
+__attribute__((target("sha,sse4.1,ssse3"))) static void compress_ni(uint32_t state[8], const unsigned char *p,
+								      size_t blocks)
+{
+	const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+	__m128i t = _mm_loadu_si128((const __m128i *)&state[0]);
+	__m128i s1 = _mm_loadu_si128((const __m128i *)&state[4]);
+	t = _mm_shuffle_epi32(t, 0xB1);		 /* CDAB */
+	s1 = _mm_shuffle_epi32(s1, 0x1B);	 /* EFGH */
+	__m128i s0 = _mm_alignr_epi8(t, s1, 8);	 /* ABEF */
+	s1 = _mm_blend_epi16(s1, t, 0xF0);	 /* CDGH */
+	for (; blocks; blocks--, p += 64) {
+		__m128i abef = s0, cdgh = s1, w[4];
+		for (int g = 0; g < 16; g++) {
+			if (g < 4)
+				w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), swap);
+			else
+				w[g % 4] = _mm_sha256msg2_epu32(
+				    _mm_add_epi32(_mm_sha256msg1_epu32(w[g % 4], w[(g + 1) % 4]),
+						  _mm_alignr_epi8(w[(g + 3) % 4], w[(g + 2) % 4], 4)),
+				    w[(g + 3) % 4]);
+			__m128i m = _mm_add_epi32(w[g % 4], _mm_loadu_si128((const __m128i *)&k[4 * g]));
+			s1 = _mm_sha256rnds2_epu32(s1, s0, m);
+			s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(m, 0x0E));
+		}
+		s0 = _mm_add_epi32(s0, abef);
+		s1 = _mm_add_epi32(s1, cdgh);
+	}
+	t = _mm_shuffle_epi32(s0, 0x1B);	/* FEBA */
+	s1 = _mm_shuffle_epi32(s1, 0xB1);	/* DCHG */
+	s0 = _mm_blend_epi16(t, s1, 0xF0);	/* DCBA */
+	s1 = _mm_alignr_epi8(s1, t, 8);		/* ABEF */
+	_mm_storeu_si128((__m128i *)&state[0], s0);
+	_mm_storeu_si128((__m128i *)&state[4], s1);
+}
+
+static bool have_sha_ni(void)
+{
+	static int known = -1; /* a benign race: every thread finds the same */
+	if (known < 0) {
+		unsigned a, b, c, d, ok = 0;
+		if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3) &&
+		    __get_cpuid_count(7, 0, &a, &b, &c, &d))
+			ok = (b >> 29) & 1; /* SHA */
+		known = (int)ok;
+	}
+	return known == 1;
+}
+#endif
+
+static bool portable_only;
+
+bool sha256_portable(bool on)
+{
+	portable_only = on;
+#ifdef HAVE_SHA_NI_CODE
+	return have_sha_ni();
+#else
+	return false;
+#endif
+}
+
+/* Compresses blocks 64-byte blocks from p into h. */
+static void compress_blocks(struct sha256 *h, const unsigned char *p, size_t blocks)
+{
+#ifdef HAVE_SHA_NI_CODE
+	if (!portable_only && have_sha_ni()) {
+		compress_ni(h->state, p, blocks);
+		return;
+	}
+#endif
+	for (; blocks; blocks--, p += 64)
+		compress(h, p);
+}
+
 void sha256_init(struct sha256 *h)
 {
 	static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -71,6 +158,11 @@ void sha256_update(struct sha256 *h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	h->length += len;
+	if (h->used == 0 && len >= 64) { /* whole blocks straight from the data */
+		compress_blocks(h, p, len / 64);
+		p += len / 64 * 64;
+		len %= 64;
+	}
 	while (len) {
 		size_t n = 64 - h->used;
 		if (n > len)
@@ -80,8 +172,13 @@ void sha256_update(struct sha256 *h, const void *data, size_t len)
 		p += n;
 		len -= n;
 		if (h->used == 64) {
-			compress(h, h->block);
+			compress_blocks(h, h->block, 1);
 			h->used = 0;
+			if (len >= 64) {
+				compress_blocks(h, p, len / 64);
+				p += len / 64 * 64;
+				len %= 64;
+			}
 		}
 	}
 }
