@@ -610,6 +610,24 @@ static int by_score(const void *a, const void *b, void *scores)
 	return x < y ? -1 : x > y;
 }
 
+/* Restores the heap hits[0..k) (the worst on top) below at. */
+static void sift_down(uint32_t *hits, size_t k, size_t at, double *score)
+{
+	for (;;) {
+		size_t l = 2 * at + 1, r = l + 1, worst = at;
+		if (l < k && by_score(&hits[l], &hits[worst], score) > 0)
+			worst = l;
+		if (r < k && by_score(&hits[r], &hits[worst], score) > 0)
+			worst = r;
+		if (worst == at)
+			return;
+		uint32_t t = hits[at];
+		hits[at] = hits[worst];
+		hits[worst] = t;
+		at = worst;
+	}
+}
+
 /* Moves the k best of hits[0..n) (by_score's order) to the front, in that
  * order; the rest are left in any order. A page needs 20 of a broad word's
  * 100,000 matches: a heap of k instead of sorting them all. */
@@ -621,40 +639,15 @@ static void best_first(uint32_t *hits, size_t n, size_t k, double *score)
 	}
 	if (!k)
 		return;
-	/* hits[0..k) a heap with the worst of them on top */
 	for (size_t i = k / 2; i-- > 0;)
-		for (size_t at = i;;) {
-			size_t l = 2 * at + 1, r = l + 1, worst = at;
-			if (l < k && by_score(&hits[l], &hits[worst], score) > 0)
-				worst = l;
-			if (r < k && by_score(&hits[r], &hits[worst], score) > 0)
-				worst = r;
-			if (worst == at)
-				break;
-			uint32_t t = hits[at];
-			hits[at] = hits[worst];
-			hits[worst] = t;
-			at = worst;
-		}
+		sift_down(hits, k, i, score);
 	for (size_t i = k; i < n; i++) {
 		if (by_score(&hits[i], &hits[0], score) >= 0)
 			continue;
 		uint32_t t = hits[0];
 		hits[0] = hits[i];
 		hits[i] = t;
-		for (size_t at = 0;;) {
-			size_t l = 2 * at + 1, r = l + 1, worst = at;
-			if (l < k && by_score(&hits[l], &hits[worst], score) > 0)
-				worst = l;
-			if (r < k && by_score(&hits[r], &hits[worst], score) > 0)
-				worst = r;
-			if (worst == at)
-				break;
-			t = hits[at];
-			hits[at] = hits[worst];
-			hits[worst] = t;
-			at = worst;
-		}
+		sift_down(hits, k, 0, score);
 	}
 	qsort_r(hits, k, sizeof(*hits), by_score, score);
 }
