@@ -336,7 +336,6 @@ static void batch_commit(struct batch *b, struct job *jobs, struct ingest_stats 
 		b->open = 0;
 		return;
 	}
-	full = full || b->db->disk_full;
 	store_fts_discard(b->db);
 	if (b->db->tx_depth > 0)
 		db_rollback(b->db);
