@@ -552,14 +552,21 @@ char *wf_letter_markdown(struct db *db, long long id, char **warnings, struct er
 	return out;
 }
 
+/* A sent letter's publication date (its reply's due date: the one it
+ * states, else its date plus the reply days of its type) and the HRC
+ * session it is reported to (0: none). */
+static void letter_dates(struct db *db, int date, int due, const char *type, int *publication, int *session)
+{
+	*publication = due != DATE_NONE ? due : date + wf_reply_days(db, type && *type ? type : "AL");
+	const struct kb_session *s = kb_session_for_sent(kb_shared(), date);
+	*session = s ? s->session : 0;
+}
+
 void wf_row_dates(struct db *db, const struct letter *l, struct store_row *row)
 {
 	if (!l->reference || l->date == DATE_NONE)
 		return; /* as wf_fill_dates() leaves them */
-	int due = l->reply_due != DATE_NONE ? l->reply_due : l->date + wf_reply_days(db, l->type[0] ? l->type : "AL");
-	const struct kb_session *s = kb_session_for_sent(kb_shared(), l->date);
-	row->publication_date = due;
-	row->session = s ? s->session : 0;
+	letter_dates(db, l->date, l->reply_due, l->type, &row->publication_date, &row->session);
 }
 
 int wf_fill_dates(struct db *db, struct error *err)
@@ -594,13 +601,13 @@ int wf_fill_dates(struct db *db, struct error *err)
 	for (size_t i = 0; st && rc == 0 && i < n; i++) {
 		if (rows[i].date == DATE_NONE)
 			continue;
-		int due = rows[i].due != DATE_NONE ? rows[i].due : rows[i].date + wf_reply_days(db, rows[i].type);
-		const struct kb_session *s = kb_session_for_sent(kb_shared(), rows[i].date);
+		int due, session;
+		letter_dates(db, rows[i].date, rows[i].due, rows[i].type, &due, &session);
 		char d[11];
 		iso(due, d);
 		db_bind_text(st, 1, d);
-		if (s)
-			db_bind_int(st, 2, s->session);
+		if (session)
+			db_bind_int(st, 2, session);
 		else
 			db_bind_null(st, 2);
 		db_bind_int(st, 3, rows[i].id);
