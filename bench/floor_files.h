@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#define BATCH 64 /* ingest's (src/domain/ingest.c) */
+#define BATCH 64 /* ingest's largest batch (src/domain/ingest.c), which loads of 1,024 letters or more use */
 
 struct paths {
 	char **items;

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "domain/search.h"
+#include "queries_file.h"
 #include "store/db.h"
 
 #define MAX_QUERIES 256
@@ -75,43 +76,17 @@ static int parse_filter(char *copy, struct comm_filter *f)
 	return 0;
 }
 
-static size_t read_queries(const char *path, struct bench_query *qs)
+static void take_query(void *ctx, size_t i, char *kind, char *filter, char *text)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		perror(path);
+	struct bench_query *q = &((struct bench_query *)ctx)[i];
+	q->kind = strdup(kind);
+	q->filter_text = strdup(filter);
+	q->text = strdup(text);
+	q->filter_copy = strdup(filter);
+	if (parse_filter(q->filter_copy, &q->filter) < 0) {
+		fprintf(stderr, "queries: bad filter \"%s\"\n", filter);
 		exit(1);
 	}
-	char line[1024];
-	size_t n = 0;
-	while (fgets(line, sizeof(line), f)) {
-		line[strcspn(line, "\r\n")] = '\0';
-		if (!line[0] || line[0] == '#')
-			continue;
-		if (n == MAX_QUERIES) {
-			fprintf(stderr, "%s: more than %d queries\n", path, MAX_QUERIES);
-			exit(1);
-		}
-		char *kind = line, *filter = strchr(kind, '\t'), *text = filter ? strchr(filter + 1, '\t') : NULL;
-		if (!filter || !text) {
-			fprintf(stderr, "%s: not \"kind<TAB>filter<TAB>query\": %s\n", path, line);
-			exit(1);
-		}
-		*filter++ = '\0';
-		*text++ = '\0';
-		struct bench_query *q = &qs[n];
-		q->kind = strdup(kind);
-		q->filter_text = strdup(filter);
-		q->text = strdup(text);
-		q->filter_copy = strdup(filter);
-		if (parse_filter(q->filter_copy, &q->filter) < 0) {
-			fprintf(stderr, "%s: bad filter \"%s\"\n", path, filter);
-			exit(1);
-		}
-		n++;
-	}
-	fclose(f);
-	return n;
 }
 
 static int by_ms(const void *a, const void *b)
@@ -174,7 +149,7 @@ int main(int argc, char **argv)
 	if (rounds < 1)
 		rounds = 1;
 	static struct bench_query qs[MAX_QUERIES];
-	size_t nq = read_queries(argv[2], qs);
+	size_t nq = queries_read(argv[2], MAX_QUERIES, take_query, qs);
 	struct error err;
 	struct db *db = db_open(argv[1], &err);
 	if (!db) {

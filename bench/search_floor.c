@@ -41,6 +41,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "queries_file.h"
+
 #define MAX_QUERIES 256
 #define MAX_TERMS 64
 
@@ -204,33 +206,12 @@ static void to_tsquery_text(const char *q, char *out, size_t cap)
 
 /* --- the queries file ---------------------------------------------------------------- */
 
-static size_t read_queries(const char *path, struct floor_query *qs)
+static void take_query(void *ctx, size_t i, char *kind, char *filter, char *text)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		perror(path);
-		exit(1);
-	}
-	char line[1024];
-	size_t n = 0;
-	while (fgets(line, sizeof(line), f)) {
-		line[strcspn(line, "\r\n")] = '\0';
-		if (!line[0] || line[0] == '#')
-			continue;
-		char *filter = strchr(line, '\t'), *text = filter ? strchr(filter + 1, '\t') : NULL;
-		if (!filter || !text || n == MAX_QUERIES) {
-			fprintf(stderr, "%s: not \"kind<TAB>filter<TAB>query\" or too many: %s\n", path, line);
-			exit(1);
-		}
-		*filter++ = '\0';
-		*text++ = '\0';
-		snprintf(qs[n].kind, sizeof(qs[n].kind), "%.31s", line);
-		snprintf(qs[n].filter, sizeof(qs[n].filter), "%.127s", filter);
-		snprintf(qs[n].text, sizeof(qs[n].text), "%.511s", text);
-		n++;
-	}
-	fclose(f);
-	return n;
+	struct floor_query *q = &((struct floor_query *)ctx)[i];
+	snprintf(q->kind, sizeof(q->kind), "%.31s", kind);
+	snprintf(q->filter, sizeof(q->filter), "%.127s", filter);
+	snprintf(q->text, sizeof(q->text), "%.511s", text);
 }
 
 /* --- the two libraries --------------------------------------------------------------- */
@@ -399,7 +380,7 @@ int main(int argc, char **argv)
 	if (rounds < 1)
 		rounds = 1;
 	static struct floor_query qs[MAX_QUERIES];
-	size_t nq = read_queries(argv[2], qs);
+	size_t nq = queries_read(argv[2], MAX_QUERIES, take_query, qs);
 	struct floor_db f;
 	floor_open(&f, argv[1]);
 	for (size_t i = 0; i < nq; i++) {
