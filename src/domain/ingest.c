@@ -107,6 +107,7 @@ struct job {
 	struct letter l; /* parsed, with a reference, when !failure */
 	struct store_row row;
 	struct figure_letter_reading figures; /* read here, proposed with the letter */
+	bool tsv;	 /* PostgreSQL: the row's tsvector made here too */
 	enum store_outcome outcome;
 	bool stored;	  /* added or updated in the open batch */
 	bool deferred;	  /* failed in the batch: stored again alone, where its failure is said */
@@ -160,6 +161,8 @@ static void job_parse(struct job *job)
 	} else {
 		sha256_hex(bytes, len, job->sha);
 		store_row_init(&job->row, &job->l);
+		if (job->tsv)
+			store_row_add_tsv(&job->row, &job->l);
 		figures_read_letter(&job->l, &job->figures);
 	}
 	free(bytes);
@@ -372,6 +375,7 @@ static void ingest_files(struct db *db, struct file_list *files, bool progress, 
 	p.jobs = xcalloc(files->count ? files->count : 1, sizeof(*p.jobs));
 	for (size_t i = 0; i < files->count; i++) {
 		p.jobs[i].path = files->paths[i];
+		p.jobs[i].tsv = db->backend == DB_POSTGRES;
 		p.jobs[i].notes = (struct buf)BUF_INIT;
 		letter_init(&p.jobs[i].l);
 	}

@@ -444,13 +444,26 @@ static void bind_letter(struct db_stmt *st, const struct letter *l, const struct
 }
 
 /* The columns bind_letter fills, then the search key (?17), for an
- * UPDATE ... WHERE id = ?19. */
+ * UPDATE ... WHERE id = ?19 (with SET_TSV before the WHERE on
+ * PostgreSQL). */
 #define UPDATE_LETTER                                                                                       \
 	"UPDATE communications SET reference = ?1, type = ?2, country = ?3, number = ?4, "                 \
 	"year = ?5, date = ?6, language = ?7, reply_deadline_days = ?8, reply_due = ?9, "                 \
 	"source_name = ?10, source_sha256 = ?11, body = ?12, record = ?13, updated_at = ?14, "            \
 	"slug = ?15, core = ?16, search_key = ?17, search_facets = ?18, "                                  \
-	"publication_date = coalesce(?20, publication_date), session = coalesce(?21, session) WHERE id = ?19"
+	"publication_date = coalesce(?20, publication_date), session = coalesce(?21, session)"
+/* PostgreSQL's row carries its search entry (?22) */
+#define SET_TSV ", tsv = CAST(?22 AS tsvector)"
+
+/* A new row: the columns bind_letter fills, the search key (?17) and
+ * the id (?19); more columns and values (PostgreSQL's tsv) after. */
+#define INSERT_LETTER(more_columns, more_values)                                                           \
+	"INSERT INTO communications(reference, type, country, number, year, date, language, "              \
+	"reply_deadline_days, reply_due, source_name, source_sha256, body, record, "                        \
+	"created_at, updated_at, status, slug, core, search_key, search_facets, id, "                       \
+	"publication_date, session" more_columns ") "                                                       \
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 'sent', ?15, ?16, "      \
+	"?17, ?18, ?19, ?20, ?21" more_values ")"
 
 void store_row_init(struct store_row *row, const struct letter *l)
 {
@@ -462,6 +475,13 @@ void store_row_init(struct store_row *row, const struct letter *l)
 	row->core = l->reference ? store_reference_core(l->reference) : NULL;
 	row->publication_date = DATE_NONE;
 	row->session = 0;
+	row->tsv = NULL;
+}
+
+void store_row_add_tsv(struct store_row *row, const struct letter *l)
+{
+	if (!row->tsv)
+		row->tsv = tsv_literal(l->reference, l->body);
 }
 
 void store_row_release(struct store_row *row)
@@ -470,6 +490,7 @@ void store_row_release(struct store_row *row)
 	free(row->facets);
 	free(row->slug);
 	free(row->core);
+	free(row->tsv);
 	memset(row, 0, sizeof(*row));
 }
 
@@ -492,6 +513,7 @@ int store_put_letter_row(struct db *db, const struct letter *l, const struct sto
 		BUG("store_put_letter without a reference");
 	if (previous_source)
 		*previous_source = NULL;
+	bool pg = db->backend == DB_POSTGRES;
 	if (db_begin(db, err) < 0)
 		return -1;
 	struct db_stmt *st = db_prepare(db, "SELECT id, source_sha256, source_name FROM communications WHERE reference = ?1", err);
@@ -539,7 +561,7 @@ int store_put_letter_row(struct db *db, const struct letter *l, const struct sto
 			if (exec_one(db, sql, id, err) < 0)
 				goto fail;
 		}
-		st = db_prepare(db, UPDATE_LETTER, err);
+		st = db_prepare(db, pg ? UPDATE_LETTER SET_TSV " WHERE id = ?19" : UPDATE_LETTER " WHERE id = ?19", err);
 		if (!st)
 			goto fail;
 		*outcome = STORE_UPDATED;
@@ -547,13 +569,7 @@ int store_put_letter_row(struct db *db, const struct letter *l, const struct sto
 		/* the id a plain INSERT would take, given here so that the search
 		 * key, which holds it, goes in with the row */
 		id = db_query_int(db, 0, "SELECT coalesce(max(id), 0) + 1 FROM communications", NULL);
-		st = db_prepare(db, "INSERT INTO communications(reference, type, country, number, year, date, language, "
-				    "reply_deadline_days, reply_due, source_name, source_sha256, body, record, "
-				    "created_at, updated_at, status, slug, core, search_key, search_facets, id, "
-				    "publication_date, session) "
-				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 'sent', ?15, ?16, "
-				    "?17, ?18, ?19, ?20, ?21)",
-				err);
+		st = db_prepare(db, pg ? INSERT_LETTER(", tsv", ", CAST(?22 AS tsvector)") : INSERT_LETTER("", ""), err);
 		if (!st)
 			goto fail;
 		*outcome = STORE_ADDED;
@@ -562,12 +578,16 @@ int store_put_letter_row(struct db *db, const struct letter *l, const struct sto
 	bind_letter(st, l, row, source_name, sha256, now);
 	db_bind_int(st, 17, key);
 	db_bind_int(st, 19, id);
+	char *tsv = pg && !row->tsv ? tsv_literal(l->reference, l->body) : NULL;
+	if (pg)
+		db_bind_text(st, 22, row->tsv ? row->tsv : tsv);
 	rc = db_step(st, err);
 	db_finalize(st);
+	free(tsv);
 	if (rc < 0)
 		goto fail;
 	if (insert_children(db, id, l, err) < 0 ||
-	    fts_write(db, false, key, l->reference, l->body, row->facets, err) < 0)
+	    (!pg && fts_write(db, false, key, l->reference, l->body, row->facets, err) < 0))
 		goto fail;
 	return db_commit(db, err);
 fail:
@@ -590,19 +610,26 @@ int store_fill_draft(struct db *db, long long id, const struct letter *l, struct
 	char now[32];
 	now_iso(now);
 	long long key = store_search_key(l->date, id);
-	struct db_stmt *st = db_prepare(db, UPDATE_LETTER " AND reference IS NULL", err);
+	bool pg = db->backend == DB_POSTGRES;
+	struct db_stmt *st = db_prepare(db, pg ? UPDATE_LETTER SET_TSV " WHERE id = ?19 AND reference IS NULL"
+					      : UPDATE_LETTER " WHERE id = ?19 AND reference IS NULL",
+					err);
 	int rc = -1;
 	if (st) {
 		bind_letter(st, l, &row, NULL, NULL, now);
 		db_bind_int(st, 17, key);
 		db_bind_int(st, 19, id);
+		if (pg) {
+			store_row_add_tsv(&row, l);
+			db_bind_text(st, 22, row.tsv);
+		}
 		rc = db_step(st, err);
 		db_finalize(st);
 		if (rc >= 0 && db_changes(db) != 1)
 			rc = error_set(err, "communication %lld is not an unsent draft", id);
 	}
 	if (rc < 0 || insert_children(db, id, l, err) < 0 ||
-	    fts_write(db, false, key, l->reference, l->body, row.facets, err) < 0) {
+	    (!pg && fts_write(db, false, key, l->reference, l->body, row.facets, err) < 0)) {
 		store_row_release(&row);
 		db_rollback(db);
 		return -1;

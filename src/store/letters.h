@@ -29,8 +29,13 @@ struct store_row {
 	 * (wf_row_dates()), written with the row; DATE_NONE and 0: left as
 	 * they are (NULL for a new row) */
 	int publication_date, session;
+	/* PostgreSQL: the row's tsvector literal, written with it; NULL until
+	 * store_row_add_tsv() (store_put_letter_row makes it when missing) */
+	char *tsv;
 };
 void store_row_init(struct store_row *row, const struct letter *l);
+/* Makes row->tsv, on any thread: what a PostgreSQL store indexes. */
+void store_row_add_tsv(struct store_row *row, const struct letter *l);
 void store_row_release(struct store_row *row);
 /* store_put_letter with the row made beforehand. */
 int store_put_letter_row(struct db *db, const struct letter *l, const struct store_row *row,
