@@ -351,16 +351,15 @@ static struct db *snippet_db(struct error *err)
 	if (!db) {
 		if (!(db = db_open(":memory:", err)))
 			return NULL;
-		if (db_exec(db, "CREATE VIRTUAL TABLE communications_fts USING fts5(reference, body, "
-				"tokenize = 'porter unicode61 remove_diacritics 2')",
-			    err) < 0) {
-			db_close(db);
-			return NULL;
-		}
 		pthread_setspecific(snippet_key, db);
-	} else if (db_exec(db, "DELETE FROM communications_fts", err) < 0) {
+	} else if (db_exec(db, "DROP TABLE IF EXISTS communications_fts", err) < 0) {
 		return NULL;
 	}
+	/* made afresh: emptying it row by row would tokenize every row again */
+	if (db_exec(db, "CREATE VIRTUAL TABLE communications_fts USING fts5(reference, body, "
+			"tokenize = 'porter unicode61 remove_diacritics 2')",
+		    err) < 0)
+		return NULL;
 	return db;
 }
 
@@ -481,9 +480,14 @@ static int postgres_search(struct db *db, const struct search_request *req, cons
 	out->total = (long long)out->count + offset;
 	if (req->count_total && (out->count == (size_t)limit || offset)) {
 		buf_reset(&sql);
-		buf_addf(&sql, "SELECT count(*) FROM communications c "
-			       "WHERE c.search_key IN (SELECT rapporteur_matches(CAST(?1 AS tsquery)))%s",
-			 where.data);
+		/* unfiltered, the matches themselves: each is one sent letter, and
+		 * joining them to the table only to count them took three times as long */
+		if (!where.len)
+			buf_adds(&sql, "SELECT count(*) FROM rapporteur_matches(CAST(?1 AS tsquery))");
+		else
+			buf_addf(&sql, "SELECT count(*) FROM communications c "
+				       "WHERE c.search_key IN (SELECT rapporteur_matches(CAST(?1 AS tsquery)))%s",
+				 where.data);
 		if (!(st = db_prepare(db, sql.data, err)))
 			goto fail;
 		db_bind_text(st, 1, tsquery);
