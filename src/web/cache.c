@@ -113,6 +113,14 @@ void web_cache_init(size_t max)
 	pthread_mutex_unlock(&lock);
 }
 
+bool web_cache_on(void)
+{
+	pthread_mutex_lock(&lock);
+	bool on = max_bytes > 0;
+	pthread_mutex_unlock(&lock);
+	return on;
+}
+
 void web_cache_clear(void)
 {
 	pthread_mutex_lock(&lock);

@@ -25,6 +25,8 @@
 /* Sets the bound (0: no cache) and empties the cache. */
 void web_cache_init(size_t max_bytes);
 void web_cache_clear(void);
+/* Whether answers are kept at all (a bound above 0). */
+bool web_cache_on(void);
 
 /* Fills res (status, type, headers, body) and etag with the answer kept
  * for key under generation and today; false when there is none. */

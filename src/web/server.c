@@ -229,7 +229,10 @@ static void gone_away(struct web_request *req, struct web_response *res)
 static void cached_answer(struct web_request *req, struct pending *p, const struct web_route *rt,
 			  struct web_response *res)
 {
-	long long generation = db_query_int(req->db, -1, "SELECT n FROM public_generation", (const char *)NULL);
+	/* the store's generation only matters to kept answers: without a cache,
+	 * no query for it */
+	long long generation =
+	    web_cache_on() ? db_query_int(req->db, -1, "SELECT n FROM public_generation", (const char *)NULL) : 0;
 	int today = clock_today();
 	struct buf key = BUF_INIT;
 	buf_addf(&key, "%s %s?%s", req->host ? req->host : "", req->path, p->raw_query ? p->raw_query : "");
