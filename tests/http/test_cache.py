@@ -133,6 +133,22 @@ class Cache(unittest.TestCase):
         after = get(self.server, "/stats")
         self.assertIn("Kazakhstan, the lawyers of January", after.body)
 
+    def test_a_figure_confirmed_shows_on_the_kept_situation_page(self):
+        # only confirmed figures are public: confirming one must move the store's generation
+        ws.run("situation", "new", "kaz-figures", "--title", "Kazakhstan, the figures of January", "--country",
+               "KAZ", "--db", self.server.db, "--as", "olga")
+        ws.run("situation", "link", "kaz-figures", "AL KAZ 2/2024", "--db", self.server.db, "--as", "olga")
+        page = "/situation/kaz-figures"
+        before = get(self.server, page)
+        self.assertEqual(before.status, 200)
+        self.assertNotIn("301", before.body)
+        self.assertEqual(get(self.server, page).body, before.body)  # now kept
+        ws.run("figures", "confirm", "--all", "--situation", "kaz-figures", "--db", self.server.db, "--as", "olga")
+        after = get(self.server, page)
+        self.assertEqual(after.status, 200)
+        self.assertIn("301", after.body)  # the complaints the Government counted
+        self.assertNotEqual(after.header("ETag"), before.header("ETag"))
+
     def test_workspace_pages_are_never_kept_nor_given_to_the_public(self):
         c = self.server.client()
         self.assertEqual(c.login("olga").status, 303)
