@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "../kb/kb.h"
@@ -180,6 +182,9 @@ static void job_release(struct job *job)
 static void *worker(void *arg)
 {
 	struct pipeline *p = arg;
+	/* the storing thread, which every letter waits for, goes first when
+	 * it and the workers want the same processor */
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 5);
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		while (p->next < p->count && p->next >= p->stored + p->window)
@@ -477,8 +482,13 @@ void ingest_paths(struct db *db, char **paths, int count, bool progress, struct 
 	 * a third less system time, a few per cent sooner) */
 	if (db->backend == DB_SQLITE)
 		db_exec(db, "PRAGMA cache_size=-16384", NULL);
-	ingest_files(db, &files, progress, stats);
 	struct error err;
+	bool bulk = files.count >= BATCH;
+	if (bulk && store_index_bulk(db, true, &err) < 0)
+		warning("the search index is merged as letters go in: %s", err.message);
+	ingest_files(db, &files, progress, stats);
+	if ((bulk || stats->added + stats->updated) && store_index_bulk(db, false, &err) < 0)
+		warning("the search index was left unmerged: %s", err.message);
 	if (store_index_tidy(db, stats->added + stats->updated, &err) < 0)
 		warning("the search index was not tidied: %s", err.message);
 	if (db->backend == DB_SQLITE)

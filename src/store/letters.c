@@ -543,18 +543,21 @@ int store_put_letter_row(struct db *db, const struct letter *l, const struct sto
 	char now[32];
 	now_iso(now);
 	if (id) {
-		/* out of the index with the values it went in with */
-		st = db_prepare(db, "SELECT search_key, reference, body, search_facets FROM communications "
-				    "WHERE id = ?1 AND search_key IS NOT NULL", err);
-		if (!st)
-			goto fail;
-		db_bind_int(st, 1, id);
-		rc = db_step(st, err);
-		if (rc == 1)
-			rc = fts_write(db, true, db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3), err);
-		db_finalize(st);
-		if (rc < 0)
-			goto fail;
+		/* out of the index with the values it went in with (PostgreSQL's
+		 * entry is the row's tsv, which the UPDATE replaces) */
+		if (!pg) {
+			st = db_prepare(db, "SELECT search_key, reference, body, search_facets FROM communications "
+					    "WHERE id = ?1 AND search_key IS NOT NULL", err);
+			if (!st)
+				goto fail;
+			db_bind_int(st, 1, id);
+			rc = db_step(st, err);
+			if (rc == 1)
+				rc = fts_write(db, true, db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3), err);
+			db_finalize(st);
+			if (rc < 0)
+				goto fail;
+		}
 		for (int i = 0; child_tables[i]; i++) {
 			char sql[128];
 			snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE communication_id = ?1", child_tables[i]);
@@ -636,6 +639,28 @@ int store_fill_draft(struct db *db, long long id, const struct letter *l, struct
 	}
 	store_row_release(&row);
 	return db_commit(db, err);
+}
+
+/* FTS5's own default ('automerge' 4): a level of four segments is merged
+ * into one, a few pages at each commit. */
+#define FTS_AUTOMERGE 4
+
+int store_index_bulk(struct db *db, bool on, struct error *err)
+{
+	if (db->backend != DB_SQLITE)
+		return 0;
+	/* Merging as it goes, FTS5 writes each letter's terms into a segment
+	 * at its batch's commit and again at every level they are merged up
+	 * (log4 of the batches times); left to the end, they are written once
+	 * more in all. A load that stops half way leaves this off until the
+	 * next load's end turns it on. */
+	struct db_stmt *st = db_prepare(db, "INSERT INTO communications_fts(communications_fts, rank) VALUES ('automerge', ?1)", err);
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, on ? 0 : FTS_AUTOMERGE);
+	int rc = db_step(st, err);
+	db_finalize(st);
+	return rc < 0 ? -1 : 0;
 }
 
 int store_index_tidy(struct db *db, size_t letters, struct error *err)

@@ -82,8 +82,12 @@ void store_search_key_range(int from, int to, long long *first, long long *last)
 #define STORE_FACET_MARK "\xEE\x80\x80" /* U+E000, a private-use character */
 void store_search_facet(struct buf *out, char field, const char *value);
 
-/* After a bulk load of letters: merges the full-text index's segments,
- * with work in proportion to the letters added. 0, or -1 with err set. */
+/* A bulk load on SQLite: store_index_bulk(db, true) before it stops FTS5
+ * merging the index's segments as each transaction adds one, and
+ * store_index_bulk(db, false) after it lets FTS5 merge as it goes again;
+ * store_index_tidy() then merges what the load added, with work in
+ * proportion to the letters. 0, or -1 with err set. */
+int store_index_bulk(struct db *db, bool on, struct error *err);
 int store_index_tidy(struct db *db, size_t letters, struct error *err);
 
 /* Writes the full-text index again from the communications' rows (after
