@@ -226,11 +226,11 @@ BENCH_BIN := $(BUILD)/bench/floor $(BUILD)/bench/floor_pg $(BUILD)/bench/search_
              $(BUILD)/bench/render_bench
 
 # the floors: cmark, SQLite and libpq alone (bench/floor*.c, bench/search_floor.c)
-$(BUILD)/bench/floor $(BUILD)/bench/floor_pg $(BUILD)/bench/search_floor: $(BUILD)/bench/%: bench/%.c bench/floor_files.h bench/queries_file.h
+$(BUILD)/bench/floor $(BUILD)/bench/floor_pg $(BUILD)/bench/search_floor: $(BUILD)/bench/%: bench/%.c bench/floor_files.h bench/queries_file.h bench/samples.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
 
-$(BUILD)/bench/search_bench: bench/search_bench.c bench/queries_file.h $(LIB_OBJ)
+$(BUILD)/bench/search_bench: bench/search_bench.c bench/queries_file.h bench/samples.h $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
 

@@ -19,6 +19,7 @@
 
 #include "domain/search.h"
 #include "queries_file.h"
+#include "samples.h"
 #include "store/db.h"
 
 #define MAX_QUERIES 256
@@ -29,11 +30,6 @@ struct bench_query {
 	struct comm_filter filter;
 	long long total;   /* matches, from the first run */
 	double median_ms[2]; /* per order */
-};
-
-struct sample {
-	double ms;
-	int query;
 };
 
 static const char *const order_names[2] = {"newest", "relevance"};
@@ -89,25 +85,10 @@ static void take_query(void *ctx, size_t i, char *kind, char *filter, char *text
 	}
 }
 
-static int by_ms(const void *a, const void *b)
-{
-	double x = ((const struct sample *)a)->ms, y = ((const struct sample *)b)->ms;
-	return (x > y) - (x < y);
-}
-
 static int by_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile of sorted samples. */
-static double percentile(const struct sample *s, size_t n, double p)
-{
-	if (!n)
-		return 0;
-	size_t rank = (size_t)ceil(p * (double)n);
-	return s[rank ? rank - 1 : 0].ms;
 }
 
 /* One search, timed; -1 when search_run fails. */
@@ -132,8 +113,8 @@ static double run_one(struct db *db, struct bench_query *q, enum search_order or
 
 static void report(const char *label, const char *key, struct sample *s, size_t n)
 {
-	qsort(s, n, sizeof(*s), by_ms);
-	double p50 = percentile(s, n, 0.50), p99 = percentile(s, n, 0.99), max = n ? s[n - 1].ms : 0;
+	double p50, p99, max;
+	samples_summary(s, n, &p50, &p99, &max);
 	printf("# %-28s %6zu runs  p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms\n", label, n, p50, p99, max);
 	printf("search_%s_p50_ms=%.4f\nsearch_%s_p99_ms=%.4f\nsearch_%s_max_ms=%.4f\nsearch_%s_runs=%zu\n", key, p50,
 	       key, p99, key, max, key, n);

@@ -42,6 +42,7 @@
 #include <time.h>
 
 #include "queries_file.h"
+#include "samples.h"
 
 #define MAX_QUERIES 256
 #define MAX_TERMS 64
@@ -53,11 +54,6 @@ struct floor_query {
 	char converted[1024];
 	long long total;
 	double median_ms[2];
-};
-
-struct sample {
-	double ms;
-	int query;
 };
 
 enum order { NEWEST, RELEVANCE };
@@ -346,25 +342,10 @@ static void floor_close(struct floor_db *f)
 
 /* --- timing ---------------------------------------------------------------------------- */
 
-static int by_ms(const void *a, const void *b)
-{
-	double x = ((const struct sample *)a)->ms, y = ((const struct sample *)b)->ms;
-	return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile of sorted samples (as search_bench). */
-static double percentile(const struct sample *s, size_t n, double p)
-{
-	if (!n)
-		return 0;
-	size_t rank = (size_t)ceil(p * (double)n);
-	return s[rank ? rank - 1 : 0].ms;
-}
-
 static void report(const char *label, const char *key, struct sample *s, size_t n)
 {
-	qsort(s, n, sizeof(*s), by_ms);
-	double p50 = percentile(s, n, 0.50), p99 = percentile(s, n, 0.99), max = n ? s[n - 1].ms : 0;
+	double p50, p99, max;
+	samples_summary(s, n, &p50, &p99, &max);
 	printf("# floor %-22s %6zu runs  p50 %8.3f ms  p99 %8.3f ms  max %8.3f ms\n", label, n, p50, p99, max);
 	printf("floor_search_%s_p50_ms=%.4f\nfloor_search_%s_p99_ms=%.4f\nfloor_search_%s_max_ms=%.4f\n", key, p50, key,
 	       p99, key, max);
