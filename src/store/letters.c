@@ -201,8 +201,6 @@ static char *tsv_literal(const char *reference, const char *body)
 	return buf_detach(&out);
 }
 
-/* Adds (delete false) or removes an index entry; removing must be given
- * the values the entry was added with. */
 struct fts_deferred {
 	struct fts_row {
 		long long key;
@@ -252,6 +250,9 @@ int store_fts_flush(struct db *db, struct error *err)
 	return rc;
 }
 
+/* Adds (delete false) or removes an FTS5 entry (SQLite's index; a
+ * PostgreSQL row carries its own); removing must be given the values the
+ * entry was added with. */
 static int fts_write(struct db *db, bool delete, long long key, const char *reference,
 		     const char *body, const char *facets, struct error *err)
 {
@@ -271,21 +272,6 @@ static int fts_write(struct db *db, bool delete, long long key, const char *refe
 							       false};
 			return 0;
 		}
-	}
-	if (db->backend == DB_POSTGRES) {
-		if (delete)
-			return 0; /* the row's new tsv replaces it */
-		char *tsv = tsv_literal(reference, body);
-		struct db_stmt *st = db_prepare(db, "UPDATE communications SET tsv = CAST(?2 AS tsvector) WHERE search_key = ?1", err);
-		int rc = -1;
-		if (st) {
-			db_bind_int(st, 1, key);
-			db_bind_text(st, 2, tsv);
-			rc = db_step(st, err);
-			db_finalize(st);
-		}
-		free(tsv);
-		return rc < 0 ? -1 : 0;
 	}
 	struct db_stmt *st = db_prepare(db, delete ? "INSERT INTO communications_fts(communications_fts, rowid, reference, body, search_facets) "
 						     "VALUES ('delete', ?1, ?2, ?3, ?4)"
@@ -682,6 +668,22 @@ int store_index_tidy(struct db *db, size_t letters, struct error *err)
 	return rc < 0 ? -1 : 0;
 }
 
+/* PostgreSQL: a sent letter's tsv written again from its text. */
+static int tsv_write(struct db *db, long long key, const char *reference, const char *body, struct error *err)
+{
+	char *tsv = tsv_literal(reference, body);
+	struct db_stmt *st = db_prepare(db, "UPDATE communications SET tsv = CAST(?2 AS tsvector) WHERE search_key = ?1", err);
+	int rc = -1;
+	if (st) {
+		db_bind_int(st, 1, key);
+		db_bind_text(st, 2, tsv);
+		rc = db_step(st, err);
+		db_finalize(st);
+	}
+	free(tsv);
+	return rc < 0 ? -1 : 0;
+}
+
 int store_index_rebuild(struct db *db, struct error *err)
 {
 	if (db->backend == DB_SQLITE)
@@ -700,7 +702,7 @@ int store_index_rebuild(struct db *db, struct error *err)
 		while ((rc = db_step(st, err)) == 1) {
 			after = db_int(st, 0);
 			rows++;
-			if (fts_write(db, false, after, db_text(st, 1), db_text(st, 2), NULL, err) < 0) {
+			if (tsv_write(db, after, db_text(st, 1), db_text(st, 2), err) < 0) {
 				rc = -1;
 				break;
 			}
